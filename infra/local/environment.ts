@@ -1,0 +1,30 @@
+/**
+ * Sets the environment the handlers read (the same names the CDK stack sets in AWS) before any handler module is
+ * imported: Powertools reads its settings when a module first creates its logger, metrics and tracer.
+ */
+export interface LocalEnvironment {
+  tableName: string;
+  dynamodbEndpoint: string;
+  masterKeyHex: string;
+  clock?: string;
+  clockSpeed?: number;
+  logLevel: string;
+}
+
+export function applyLocalEnvironment(e: LocalEnvironment): void {
+  Object.assign(process.env, {
+    TABLE_NAME: e.tableName,
+    DYNAMODB_ENDPOINT: e.dynamodbEndpoint,
+    LOCAL_MASTER_KEY: e.masterKeyHex,
+    AWS_REGION: 'local',
+    POWERTOOLS_SERVICE_NAME: 'student-registry',
+    POWERTOOLS_LOG_LEVEL: e.logLevel,
+    // no X-Ray daemon and no CloudWatch locally
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+  });
+  if (e.clock) process.env.CLOCK_START = e.clock;
+  else delete process.env.CLOCK_START;
+  if (e.clockSpeed) process.env.CLOCK_SPEED = String(e.clockSpeed);
+  else delete process.env.CLOCK_SPEED;
+}

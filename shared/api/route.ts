@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { AccessPolicy } from '../auth/principal.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One row of the route table: the API contract, the access policy and the function's grants, in one place. */
+export interface RouteDefinition {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway path, e.g. /organisations/{organisationId} */
+  path: string;
+  /** the Lambda entry under functions/, without extension */
+  handler: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** who may call it — required: there is no default (deny by default) */
+  access: AccessPolicy;
+  request?: { params?: z.ZodObject; query?: z.ZodObject; body?: z.ZodType };
+  /** the success response; errors are always problem+json */
+  response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  /** least privilege for the function: table read or read/write, and the HMAC master key */
+  grants: { table?: 'read' | 'write'; keys?: boolean };
+}
+
+export function route<const R extends RouteDefinition>(definition: R): R {
+  return definition;
+}
+
+/** API Gateway route key, e.g. `GET /organisations/{organisationId}` */
+export function routeKey(r: Pick<RouteDefinition, 'method' | 'path'>): string {
+  return `${r.method} ${r.path}`;
+}

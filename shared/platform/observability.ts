@@ -1,0 +1,16 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+
+const SERVICE = 'student-registry';
+
+/** Anything shaped like an 18- or 15-character identity number is masked in logs (A24). */
+const IDENTITY_NUMBER = /\b(\d{4})\d{7,10}(\d{3}[\dXx])\b/g;
+
+function maskIdentityNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(IDENTITY_NUMBER, (_m, head: string, tail: string) => `${head}**********${tail}`) : value;
+}
+
+export const logger = new Logger({ serviceName: SERVICE, jsonReplacerFn: maskIdentityNumbers });
+export const metrics = new Metrics({ serviceName: SERVICE, namespace: 'StudentRegistry' });
+export const tracer = new Tracer({ serviceName: SERVICE });

@@ -1,0 +1,65 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './db.js';
+import { keyFor } from './secrets.js';
+import { ValidationError } from './errors.js';
+
+/**
+ * Opaque, tamper-evident cursors: base64url(JSON) + "." + HMAC over it and the query's scope, so a cursor can neither
+ * be edited nor replayed against another query (e.g. another organisation's list).
+ */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export async function encodeCursor(lastKey: Record<string, unknown>, scope: string): Promise<string> {
+  const body = Buffer.from(JSON.stringify(lastKey)).toString('base64url');
+  return `${body}.${await sign(body, scope)}`;
+}
+
+export async function decodeCursor(cursor: string, scope: string): Promise<Record<string, unknown>> {
+  const [body, signature] = cursor.split('.');
+  if (body && signature) {
+    const expected = Buffer.from(await sign(body, scope));
+    const given = Buffer.from(signature);
+    if (expected.length === given.length && timingSafeEqual(expected, given)) {
+      return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
+    }
+  }
+  throw new ValidationError([
+    {
+      field: 'query.cursor',
+      code: 'invalid_cursor',
+      message: {
+        en: 'The cursor is not one this list returned; start again without a cursor',
+        zh: '分页游标无效（不是本列表返回的游标），请去掉 cursor 参数重新查询',
+      },
+    },
+  ]);
+}
+
+async function sign(body: string, scope: string): Promise<string> {
+  return createHmac('sha256', await keyFor('cursor')).update(`${scope}\n${body}`).digest('base64url');
+}
+
+/** One page of a Query; `scope` names the query so its cursor is only valid for it. */
+export async function queryPage<T>(
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+  page: { cursor?: string; limit: number; scope: string },
+  map: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  const result = await db().send(
+    new QueryCommand({
+      ...input,
+      TableName: tableName(),
+      Limit: page.limit,
+      ExclusiveStartKey: page.cursor ? await decodeCursor(page.cursor, page.scope) : undefined,
+    }),
+  );
+  const items = (result.Items ?? []).map(map);
+  return {
+    items,
+    nextCursor: result.LastEvaluatedKey ? await encodeCursor(result.LastEvaluatedKey, page.scope) : undefined,
+  };
+}

@@ -39,9 +39,11 @@ describe('organisations (A3.2, A4)', () => {
     expect(response.body.zh.detail).toContain('县');
   });
 
-  it('an organisation that exists already is a 409', async () => {
+  it('A25: an organisation that exists already is a 409, and no audit event is written for the refused change', async () => {
     const response = await call('POST', '/organisations', { as: 'province-admin', body: { level: 'prefecture', id: '530100', name: '昆明市', parentId: '530000' } });
     expect(response.status).toBe(409);
+    const audit = await call('GET', '/organisations/530000/audit-events?limit=100', { as: 'province-admin' });
+    expect(audit.body.items.map((e: { requestId: string }) => e.requestId)).not.toContain(response.body.requestId);
   });
 
   it('A4: an authority sees its jurisdiction; outside it, an organisation is 404 (existence not revealed)', async () => {

@@ -58,7 +58,7 @@ try {
     onRequest: values.verbose ? log : undefined,
     onSchedule: log,
   });
-  const { clockSettings, nowIso } = await import('../../shared/platform/clock.js');
+  const { clockSettings, now } = await import('../../shared/platform/clock.js');
   const clock = clockSettings();
   const admin = demoCredentials[0]!;
   console.log(`
@@ -66,7 +66,7 @@ Student registry — local stack 中职学籍系统（本地）
   API          ${stack.url}
   Reference    ${stack.url}/docs   (OpenAPI: ${stack.url}/openapi.json)
   DynamoDB     ${stack.dynamodbEndpoint}  table ${stack.tableName}  ${values['in-memory'] ? '(in memory)' : `(data in ${values['data-dir']})`}
-  Clock        ${nowIso()}  ×${clock.speed}${values.clock ? `  (started at ${values.clock})` : '  (real time)'}
+  Clock        ${now().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' })} Asia/Shanghai, ×${clock.speed}${values.clock ? ` — started at ${values.clock}` : ' (real time)'}
   Demo data    ${stack.seeded.organisations} organisations and ${stack.seeded.credentials} credentials created this start (existing ones kept)
 
 Demo credentials (local only) — send as  Authorization: Bearer <token>

@@ -67,6 +67,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureTable(dynamodb.endpoint, LOCAL_TABLE_NAME);
     const { seedDemoData } = await import('./seed.js');
     const seeded = options.seed === false ? { organisations: 0, credentials: 0 } : await seedDemoData();
+    // the clock starts (again) at the chosen instant when the API is ready, however long seeding took
+    resetClock();
     const { startApiServer } = await import('./server.js');
     const api = await startApiServer({ port: options.port, onRequest: options.onRequest });
     stops.splice(1, 0, () => api.stop());

@@ -5,6 +5,7 @@ import { nowIso } from '../platform/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { queryPage, type Page } from '../platform/pagination.js';
 import { isConditionFailure } from '../platform/transactions.js';
+import { withoutKeys } from '../platform/items.js';
 import { actorOf, auditPut, diff } from '../audit/audit.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import {
@@ -17,12 +18,8 @@ import {
 import type { CreateOrganisationInput, UpdateBasicInfoInput } from './schemas.js';
 
 const ORGANISATION = { en: 'The organisation', zh: '该组织' };
-const ENTITY_FIELDS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
-
 function toOrganisation(item: Record<string, unknown>): Organisation {
-  const copy = { ...item };
-  for (const field of ENTITY_FIELDS) delete copy[field];
-  return copy as unknown as Organisation;
+  return withoutKeys<Organisation>(item);
 }
 
 export async function loadOrganisation(organisationId: string): Promise<Organisation | undefined> {

@@ -88,6 +88,8 @@ export const keys = {
   }),
   /** #8 student number → student; also the never-reused reservation of the number (A8.2) */
   studentNumber: (studentNumber: string) => ({ pk: `STUDENT_NO#${studentNumber}`, sk: 'STUDENT_NO' }),
+  /** A8.2: the sequence counter behind J and L student numbers, per region code and birth date */
+  numberSequence: (kind: 'J' | 'L', regionCode: string, birthDate: string) => ({ pk: `NUMBER_SEQ#${kind}#${regionCode}#${birthDate}`, sk: 'NUMBER_SEQ' }),
   /** #4 a school's students by status, season and term-registration state */
   studentsOfSchool: {
     index: 'gsi1' as const,

@@ -23,7 +23,7 @@ describe('schedules on the local clock', () => {
       method: 'POST',
       headers: admin,
       body: JSON.stringify({ organisationId: '530100', role: 'reviewer', holder: { kind: 'person', name: '临时审核员' }, validDays: 1 }),
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<any>);
     expect(issued.validUntil).toBe('2026-12-31');
 
     const deadline = Date.now() + 20_000;
@@ -33,7 +33,7 @@ describe('schedules on the local clock', () => {
     }
     expect(scheduleLog.join('\n')).toMatch(/"expired":1/);
 
-    const list = await fetch(`${stack.url}/credentials?organisationId=530100`, { headers: admin }).then((r) => r.json());
+    const list = await fetch(`${stack.url}/credentials?organisationId=530100`, { headers: admin }).then((r) => r.json() as Promise<any>);
     expect(list.items.find((c: { credentialId: string }) => c.credentialId === issued.credentialId).status).toBe('expired');
     const refused = await fetch(`${stack.url}/me`, { headers: { authorization: `Bearer ${issued.token}` } });
     expect(refused.status).toBe(401);

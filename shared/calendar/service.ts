@@ -1,0 +1,93 @@
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../platform/db.js';
+import { keys } from '../platform/keys.js';
+import { nowIso } from '../platform/clock.js';
+import { RuleViolationError } from '../platform/errors.js';
+import { actorOf, auditPut, diff } from '../audit/audit.js';
+import type { Caller } from '../auth/principal.js';
+import { BUILT_IN_SCHEDULES, WorkingDayCalendar, type WorkingDayResult, type YearSchedule } from './working-days.js';
+
+/** Loaded schedules change once a year: a warm function re-reads them every few minutes. */
+const CACHE_MS = 5 * 60_000;
+const cache = new Map<number, { at: number; schedule: YearSchedule | null }>();
+
+async function loadedSchedules(years: number[]): Promise<YearSchedule[]> {
+  const stale = years.filter((y) => {
+    const hit = cache.get(y);
+    return !hit || Date.now() - hit.at > CACHE_MS;
+  });
+  if (stale.length) {
+    const result = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: stale.map((y) => keys.calendarYear(y)) } } }));
+    const found = new Map((result.Responses?.[tableName()] ?? []).map((item) => [Number(item.year), item as unknown as YearSchedule]));
+    for (const y of stale) cache.set(y, { at: Date.now(), schedule: found.get(y) ?? null });
+  }
+  return years.map((y) => cache.get(y)?.schedule).filter((s): s is YearSchedule => !!s);
+}
+
+/** A calendar that knows every schedule the count from `date` could need (deadlines run weeks, not years). */
+export async function calendarAround(date: string): Promise<WorkingDayCalendar> {
+  const year = Number(date.slice(0, 4));
+  return new WorkingDayCalendar(await loadedSchedules([year - 1, year, year + 1]));
+}
+
+export async function addWorkingDays(start: string, n: number): Promise<WorkingDayResult> {
+  return (await calendarAround(start)).addWorkingDays(start, n);
+}
+
+/** What the API says about a provisional date: which year the province should load. */
+export function provisionalNote(result: WorkingDayResult): { en: string; zh: string } | undefined {
+  if (!result.provisional) return undefined;
+  const years = result.missingYears.join(', ');
+  return {
+    en: `Provisional: the statutory calendar of ${years} is not loaded yet, so Monday–Friday was assumed; the provincial authority loads it with PUT /calendar/{year}`,
+    zh: `暂定日期：尚未载入 ${years} 年法定节假日安排，暂按周一至周五计算；请省级教育行政部门通过 PUT /calendar/{year} 载入`,
+  };
+}
+
+export async function getYearSchedule(year: number): Promise<YearSchedule & { official: boolean }> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.calendarYear(year) }));
+  if (Item) return { ...(Item as unknown as YearSchedule), official: true };
+  const builtIn = BUILT_IN_SCHEDULES.get(year);
+  if (builtIn) return { ...builtIn, official: true };
+  return { year, holidays: [], makeUpWorkdays: [], source: 'chinese-days', official: false };
+}
+
+/** #12: the province loads a year's State Council schedule (the 国务院办公厅 notice on public holidays). */
+export async function loadYearSchedule(
+  caller: Caller,
+  year: number,
+  input: { holidays: string[]; makeUpWorkdays: string[]; reason: string },
+): Promise<YearSchedule & { official: boolean }> {
+  const outside = [...input.holidays, ...input.makeUpWorkdays].filter((d) => !d.startsWith(`${year}-`));
+  if (outside.length) {
+    throw new RuleViolationError('A5.1', { en: `Dates outside ${year}: ${outside.join(', ')}`, zh: `以下日期不属于 ${year} 年：${outside.join('、')}` });
+  }
+  const notWeekend = input.makeUpWorkdays.filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+  if (notWeekend.length) {
+    throw new RuleViolationError('A5.1', {
+      en: `Make-up working days must fall on a weekend: ${notWeekend.join(', ')}`,
+      zh: `调休上班日必须是周六或周日：${notWeekend.join('、')}`,
+    });
+  }
+  const before = await getYearSchedule(year);
+  const schedule: YearSchedule = { year, holidays: [...new Set(input.holidays)].sort(), makeUpWorkdays: [...new Set(input.makeUpWorkdays)].sort(), source: 'loaded' };
+  const at = nowIso();
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: { ...keys.calendarYear(year), entity: 'calendar-year', ...schedule, loadedAt: at } } },
+        auditPut({
+          at,
+          actor: actorOf(caller),
+          action: 'calendar.year-loaded',
+          target: { type: 'calendar', id: String(year) },
+          reason: input.reason,
+          requestId: caller.requestId,
+          changes: diff({ holidays: before.holidays, makeUpWorkdays: before.makeUpWorkdays }, { holidays: schedule.holidays, makeUpWorkdays: schedule.makeUpWorkdays }),
+        }),
+      ],
+    }),
+  );
+  cache.delete(year);
+  return { ...schedule, official: true };
+}

@@ -1,0 +1,241 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App, Stack, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app.js';
+import type { RegistryFunction } from '../../infra/constructs/registry-function.js';
+import { constructId } from '../../infra/stacks/stateless-stack.js';
+import { routeKey } from '../../shared/api/route.js';
+import { routeList } from '../../shared/api/routes.js';
+import { eventBridgeCron, schedules } from '../../shared/platform/schedules.js';
+import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/platform/table.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+type Statement = { Action: string | string[]; Resource: unknown };
+
+const outdir = mkdtempSync(join(tmpdir(), 'registry-stacks-'));
+let built: ReturnType<typeof buildApp>;
+let stateful: Template;
+let stateless: Template;
+
+// Bundles every function once for the whole file: the same feature flags as `cdk synth` (cdk.json).
+beforeAll(() => {
+  const { context } = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  built = buildApp(new App({ context, outdir }));
+  stateful = Template.fromStack(built.stateful);
+  stateless = Template.fromStack(built.stateless);
+});
+
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+function logicalId(construct: IConstruct): string {
+  const element = construct.node.defaultChild as CfnElement;
+  return Stack.of(element).getLogicalId(element);
+}
+
+function functionNamed(id: string): { construct: RegistryFunction; resource: Resource } {
+  const construct = built.stateless.node.findChild(id) as RegistryFunction;
+  return { construct, resource: stateless.toJSON().Resources[logicalId(construct)] as Resource };
+}
+
+function only(template: Template, type: string, props?: object): [string, Resource] {
+  const found = Object.entries(template.findResources(type, props ? { Properties: props } : undefined)) as [string, Resource][];
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+/** The statements of the execution role of the function with this construct id. */
+function statementsOf(id: string): Statement[] {
+  const roleId = logicalId(functionNamed(id).construct.role!);
+  const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as Resource[];
+  return policies
+    .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+
+describe('stateful stack', () => {
+  it('has one table with the keys, indexes and TTL of shared/platform/table.ts', () => {
+    const [, table] = only(stateful, 'AWS::DynamoDB::Table');
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: TABLE_KEY.partition, KeyType: 'HASH' },
+      { AttributeName: TABLE_KEY.sort, KeyType: 'RANGE' },
+    ]);
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      TABLE_INDEXES.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partition, KeyType: 'HASH' },
+          { AttributeName: index.sort, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: TTL_ATTRIBUTE, Enabled: true });
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.DeletionPolicy).toBe('Retain');
+  });
+
+  it('protects the table: point-in-time recovery, deletion protection, the customer-managed key', () => {
+    const [keyId] = only(stateful, 'AWS::KMS::Key');
+    stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+    });
+  });
+
+  it('rotates and retains the key', () => {
+    const [, key] = only(stateful, 'AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+  });
+
+  it('keeps evidence in a versioned, private, KMS-encrypted bucket that logs its access', () => {
+    const [keyId] = only(stateful, 'AWS::KMS::Key');
+    const [logBucketId, logBucket] = only(stateful, 'AWS::S3::Bucket', { BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } });
+    const [, evidence] = only(stateful, 'AWS::S3::Bucket', { VersioningConfiguration: { Status: 'Enabled' } });
+    const blockAll = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
+    expect(evidence.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual({
+      SSEAlgorithm: 'aws:kms',
+      KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
+    });
+    expect(evidence.Properties.PublicAccessBlockConfiguration).toEqual(blockAll);
+    expect(evidence.Properties.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: logBucketId });
+    expect(evidence.DeletionPolicy).toBe('Retain');
+    expect(logBucket.Properties.PublicAccessBlockConfiguration).toEqual(blockAll);
+  });
+
+  it('denies every request without TLS on both buckets', () => {
+    const policies = stateful.findResources('AWS::S3::BucketPolicy', {
+      Properties: {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      },
+    });
+    expect(Object.keys(policies)).toHaveLength(2);
+  });
+
+  it('generates the HMAC master key into a retained secret under the customer-managed key', () => {
+    const [keyId] = only(stateful, 'AWS::KMS::Key');
+    const [, secret] = only(stateful, 'AWS::SecretsManager::Secret');
+    expect(secret.Properties.GenerateSecretString).toEqual({ ExcludePunctuation: true, PasswordLength: 64 });
+    expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    expect(secret.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('stateless stack', () => {
+  it('has exactly the routes of the route table, public ones without the authorizer', () => {
+    stateless.resourceCountIs('AWS::ApiGatewayV2::Route', routeList.length);
+    const [authorizerId] = only(stateless, 'AWS::ApiGatewayV2::Authorizer');
+    for (const route of routeList) {
+      const isPublic = 'public' in route.access;
+      stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey(route),
+        AuthorizationType: isPublic ? 'NONE' : 'CUSTOM',
+        AuthorizerId: isPublic ? Match.absent() : { Ref: authorizerId },
+      });
+    }
+  });
+
+  it('invokes the authorizer on every request, uncached, with simple responses', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      EnableSimpleResponses: true,
+      IdentitySource: [],
+      AuthorizerResultTtlInSeconds: 0,
+    });
+  });
+
+  it('has one function per route, the authorizer and one per schedule: Node.js 22 on arm64, traced', () => {
+    const functions = Object.values(stateless.findResources('AWS::Lambda::Function')) as Resource[];
+    expect(functions).toHaveLength(routeList.length + 1 + schedules.length);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, MemorySize: 512 });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'student-registry',
+        POWERTOOLS_METRICS_NAMESPACE: 'StudentRegistry',
+      });
+    }
+  });
+
+  it('gives each route function the environment and actions of its grants, and no more', () => {
+    for (const route of routeList) {
+      const id = constructId(route.operationId);
+      const variables = functionNamed(id).resource.Properties.Environment.Variables as Record<string, unknown>;
+      expect('TABLE_NAME' in variables, route.operationId).toBe(route.grants.table !== undefined);
+      expect('KEY_SECRET_ARN' in variables, route.operationId).toBe(route.grants.keys === true);
+
+      const actions = actionsOf(statementsOf(id));
+      expect(actions.some((a) => a.startsWith('dynamodb:')), route.operationId).toBe(route.grants.table !== undefined);
+      expect(actions.includes('secretsmanager:GetSecretValue'), route.operationId).toBe(route.grants.keys === true);
+      if (route.grants.table === 'read') expect(actions.filter((a) => WRITE_ACTIONS.includes(a)), route.operationId).toEqual([]);
+      if (route.grants.table === 'write') expect(actions, route.operationId).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    }
+  });
+
+  it('names the table indexes instead of granting index/*', () => {
+    const resources = JSON.stringify(stateless.findResources('AWS::IAM::Policy'));
+    expect(resources).not.toContain('/index/*');
+    for (const index of TABLE_INDEXES) expect(resources).toContain(`/index/${index.indexName}`);
+  });
+
+  it('lets the authorizer only get and update items of the base table', () => {
+    const statements = statementsOf('Authorizer');
+    const dynamodb = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamodb).toHaveLength(1);
+    expect(actionsOf(dynamodb).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem']);
+    expect(JSON.stringify(dynamodb[0]!.Resource)).toMatch(/^\{"Fn::ImportValue":"[^"]*Table[^"]*Arn[^"]*"\}$/);
+    expect(actionsOf(statements).filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+  });
+
+  it('throttles the default stage and writes access logs', () => {
+    const [, stage] = only(stateless, 'AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties).toMatchObject({ StageName: '$default', AutoDeploy: true });
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+    stateless.hasOutput('ApiUrl', {});
+  });
+
+  it('runs each sweep of shared/platform/schedules.ts in Asia/Shanghai time', () => {
+    stateless.resourceCountIs('AWS::Scheduler::Schedule', schedules.length);
+    for (const sweep of schedules) {
+      const id = constructId(sweep.id);
+      stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: eventBridgeCron(sweep.cron),
+        ScheduleExpressionTimezone: 'Asia/Shanghai',
+        Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(functionNamed(id).construct), 'Arn'] } }),
+      });
+      const actions = actionsOf(statementsOf(id));
+      expect(actions.some((a) => a.startsWith('dynamodb:'))).toBe(sweep.grants.table !== undefined);
+    }
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it.each(['stateful', 'stateless'] as const)('finds nothing unacknowledged in the %s stack', (name) => {
+    const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(built[name]);
+    expect(report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+  });
+
+  it('leaves an empty validation report after synthesis', () => {
+    const reportFile = join(built.app.synth().directory, 'validation-report.json');
+    expect(existsSync(reportFile)).toBe(true);
+    expect(JSON.parse(readFileSync(reportFile, 'utf8')).pluginReports).toEqual([]);
+  });
+});

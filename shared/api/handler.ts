@@ -24,6 +24,7 @@ export interface RouteInput<R extends RouteDefinition> {
   caller: R['access'] extends { roles: readonly unknown[] } ? Caller : undefined;
   requestId: string;
   event: ApiEvent;
+  context: Context;
 }
 
 export interface RouteResult {
@@ -40,7 +41,7 @@ export type ApiEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerCont
  * and body with the route's zod schemas, run the use case, and map any error through the one problem mapper.
  */
 export function routeHandler<R extends RouteDefinition>(definition: R, run: (input: RouteInput<R>) => Promise<RouteResult>) {
-  const inner = async (event: ApiEvent, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+  const inner = async (event: ApiEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext.requestId;
     logger.appendKeys({ requestId, routeKey: event.routeKey });
     metrics.addDimension('operation', definition.operationId);
@@ -52,7 +53,7 @@ export function routeHandler<R extends RouteDefinition>(definition: R, run: (inp
     try {
       const caller = 'roles' in definition.access ? authorise(definition, event, requestId) : undefined;
       const input = parse(definition, event);
-      const result = await run({ ...input, caller, requestId, event } as RouteInput<R>);
+      const result = await run({ ...input, caller, requestId, event, context } as RouteInput<R>);
       const status = result.status ?? definition.response.status;
       const contentType = definition.response.contentType ?? 'application/json';
       return respond({

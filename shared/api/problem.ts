@@ -5,10 +5,20 @@ import { logger } from '../platform/observability.js';
 
 /** The one error → HTTP mapping of the API: RFC 9457 problem details, never a stack trace. */
 export function problemResponse(error: unknown, requestId: string, instance: string): APIGatewayProxyStructuredResultV2 {
+  const body = problemBody(error, requestId, instance);
+  return {
+    statusCode: body.status,
+    headers: { 'content-type': 'application/problem+json', ...(body.status === 401 ? { 'www-authenticate': 'Bearer' } : {}) },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The problem details of an error — for a whole response, or for one row of a batch. */
+export function problemBody(error: unknown, requestId: string, instance: string) {
   const known = asDomainError(error);
   if (!known) logger.error('Unhandled error', { error: error as Error });
   const status = known?.status ?? 500;
-  const body = known
+  return known
     ? {
         type: `/problems/${known.type}`,
         title: known.title.en,
@@ -31,11 +41,6 @@ export function problemResponse(error: unknown, requestId: string, instance: str
         requestId,
         zh: { title: '系统内部错误', detail: `系统内部出错，请联系管理员并提供请求编号 ${requestId}` },
       };
-  return {
-    statusCode: status,
-    headers: { 'content-type': 'application/problem+json', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) },
-    body: JSON.stringify(body),
-  };
 }
 
 function asDomainError(error: unknown): DomainError | undefined {

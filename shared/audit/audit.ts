@@ -29,8 +29,11 @@ export interface AuditEvent {
   changes: AuditChange[];
 }
 
-/** Fields whose values are identity numbers: audit events keep them masked (A24). */
-const IDENTITY_FIELDS = new Set(['identityNumber', 'documentNumber']);
+/**
+ * Fields whose values are or contain identity numbers — a G student number is `G` + the resident ID number —
+ * matched by the end of their dotted path: audit events keep them masked (A24).
+ */
+const IDENTITY_FIELDS = ['identityNumber', 'identityDocument.number', 'studentNumber'];
 
 /** `530102200801011234` → `5301**********1234`: enough to tell records apart, not enough to be the number. */
 export function maskIdentityNumber(value: string): string {
@@ -39,8 +42,8 @@ export function maskIdentityNumber(value: string): string {
 }
 
 function redact(field: string, value: unknown): unknown {
-  const leaf = field.split('.').pop() ?? field;
-  return IDENTITY_FIELDS.has(leaf) && typeof value === 'string' ? maskIdentityNumber(value) : value;
+  const sensitive = IDENTITY_FIELDS.some((f) => field === f || field.endsWith(`.${f}`));
+  return sensitive && typeof value === 'string' ? maskIdentityNumber(value) : value;
 }
 
 /** The changed fields between two versions of a record, flattened to dotted paths, identity numbers masked. */

@@ -143,8 +143,8 @@ export const keys = {
   /** #11 an import job and its rows' results */
   importJob: (jobId: string) => ({ pk: `IMPORT#${jobId}`, sk: 'JOB' }),
   importRow: (jobId: string, row: number) => ({ pk: `IMPORT#${jobId}`, sk: `ROW#${String(row).padStart(7, '0')}` }),
-  /** #11 an idempotency key's earlier answer, per caller organisation */
-  idempotencyRecord: (organisationId: string, key: string) => ({ pk: `IDEMPOTENCY#${organisationId}#${key}`, sk: 'IDEMPOTENCY' }),
+  /** #11 an idempotency key's earlier answer; the key is Powertools' hash of the caller organisation and its Idempotency-Key */
+  idempotencyRecord: (idempotencyKey: string) => ({ pk: `IDEMPOTENCY#${idempotencyKey}`, sk: 'IDEMPOTENCY' }),
 
   /** #12 the statutory calendar of a year; a prefecture's policy (A27) */
   calendarYear: (year: number) => ({ pk: `CALENDAR#${year}`, sk: 'CALENDAR' }),

@@ -4,8 +4,8 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 
 const SERVICE = 'student-registry';
 
-/** Anything shaped like an 18- or 15-character identity number is masked in logs (A24). */
-const IDENTITY_NUMBER = /\b(\d{4})\d{7,10}(\d{3}[\dXx])\b/g;
+/** Anything shaped like an 18- or 15-character identity number, alone or inside a G student number, is masked in logs (A24). */
+const IDENTITY_NUMBER = /(?<!\d)(\d{4})\d{7,10}(\d{3}[\dXx])(?![\dXx])/g;
 
 function maskIdentityNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'string' ? value.replace(IDENTITY_NUMBER, (_m, head: string, tail: string) => `${head}**********${tail}`) : value;

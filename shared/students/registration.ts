@@ -85,7 +85,7 @@ export async function loadStudent(studentId: string): Promise<StoredStudent | un
 }
 
 /** A6: the earlier-stage record a new registration continues: it keeps the person's identity. */
-function continuationConflicts(prior: PersonRecord, intake: Intake): FieldError[] {
+function continuationConflicts(prior: PersonRecord, intake: Intake, fieldPrefix: string): FieldError[] {
   const fields: [keyof PersonRecord & keyof Intake, string][] = [
     ['name', '姓名'],
     ['sex', '性别'],
@@ -95,7 +95,7 @@ function continuationConflicts(prior: PersonRecord, intake: Intake): FieldError[
   return fields
     .filter(([field]) => prior[field] !== undefined && prior[field] !== intake[field])
     .map(([field, label]) => ({
-      field: `body.${field}`,
+      field: `${fieldPrefix}.${field}`,
       code: 'continuation_mismatch',
       message: {
         en: `differs from the ${prior.stage} record this registration continues (A6); correct it, or have the earlier record corrected first`,
@@ -109,26 +109,26 @@ function continuationConflicts(prior: PersonRecord, intake: Intake): FieldError[
  * at every record of the person (A7), an earlier-stage record is continued (A6), and the active-registration claim is
  * written in the same transaction as the record, so two schools racing for one person cannot both succeed (A9).
  */
-export async function submitRegistration(caller: Caller, intake: Intake): Promise<StudentRecord> {
+export async function submitRegistration(caller: Caller, intake: Intake, fieldPrefix = 'body'): Promise<StudentRecord> {
   const school = await loadOrganisation(caller.principal.organisationId);
   if (!school || school.level !== 'school' || school.status !== 'active' || !school.supervisingAuthorityId) {
     throw new RuleViolationError('A4', { en: 'Only an active school registers students', zh: '只有正常办学的学校可以注册学生' });
   }
   const checked = validateIdentityDocument(intake.identityDocument, { birthDate: intake.birthDate, sex: intake.sex }, 'identityDocument');
-  if (!checked.ok) throw new ValidationError(checked.errors.map((e) => ({ ...e, field: `body.${e.field}` })));
+  if (!checked.ok) throw new ValidationError(checked.errors.map((e) => ({ ...e, field: `${fieldPrefix}.${e.field}` })));
   const document = checked.document;
 
   const today = shanghaiDate();
   if (intake.enrolmentDate > today) {
     throw new RuleViolationError('A5.1', { en: 'The enrolment date is in the future', zh: '入学日期晚于今天' }, [
-      { field: 'body.enrolmentDate', code: 'in_future', message: { en: 'must not be after today', zh: '不能晚于今天' } },
+      { field: `${fieldPrefix}.enrolmentDate`, code: 'in_future', message: { en: 'must not be after today', zh: '不能晚于今天' } },
     ]);
   }
   if (intake.jointPartnerSchoolId) {
     const partner = await loadOrganisation(intake.jointPartnerSchoolId);
     if (!partner || partner.level !== 'school' || partner.status !== 'active' || partner.id === school.id) {
       throw new RuleViolationError('A17', { en: 'The joint-enrolment partner must be another active school', zh: '联合招生合作学校必须是另一所正常办学的学校' }, [
-        { field: 'body.jointPartnerSchoolId', code: 'unknown_school', message: { en: 'is not another active school', zh: '不是另一所正常办学的学校' } },
+        { field: `${fieldPrefix}.jointPartnerSchoolId`, code: 'unknown_school', message: { en: 'is not another active school', zh: '不是另一所正常办学的学校' } },
       ]);
     }
   }
@@ -141,7 +141,7 @@ export async function submitRegistration(caller: Caller, intake: Intake): Promis
   if (found.claim) throw await alreadyRegistered(caller.principal, found.claim.schoolId);
   const prior = found.records.filter((r) => r.stage !== OWN_STAGE).sort((a, b) => a.recordId.localeCompare(b.recordId)).at(-1);
   if (prior) {
-    const conflicts = continuationConflicts(prior, intake);
+    const conflicts = continuationConflicts(prior, intake, fieldPrefix);
     if (conflicts.length) {
       throw new RuleViolationError('A6', { en: 'The student continues an earlier-stage record whose identity differs', zh: '该学生有前一学段学籍，信息不一致' }, conflicts);
     }

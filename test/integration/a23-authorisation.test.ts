@@ -8,7 +8,12 @@ import { call } from '../support/api.js';
 const credentialOf = { registrar: 'school-registrar', reviewer: 'kunming-reviewer', administrator: 'province-admin' } as const;
 
 function samplePath(path: string): string {
-  return path.replace('{organisationId}', '4153010003').replace('{credentialId}', 'demo-school-registrar');
+  return path
+    .replace('{organisationId}', '4153010003')
+    .replace('{credentialId}', 'demo-school-registrar')
+    .replace('{studentId}', '00000000-0000-4000-8000-000000000000')
+    .replace('{schoolId}', '4153010003')
+    .replace('{year}', '2027');
 }
 
 const protectedRoutes = routeList.filter((r) => 'roles' in r.access);

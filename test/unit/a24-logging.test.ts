@@ -8,7 +8,7 @@ describe('A24 logs', () => {
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
     const spyInfo = vi.spyOn(console, 'info').mockImplementation((...args) => void lines.push(args.join(' ')));
     const spyLog = vi.spyOn(console, 'log').mockImplementation((...args) => void lines.push(args.join(' ')));
-    logger.info('registering 53010220080101123X', { student: { identityNumber: '530102200801011248' } });
+    logger.info('registering 53010220080101123X', { student: { identityNumber: '530102200801011248', studentNumber: 'G530102200801011248' } });
     spy.mockRestore();
     spyInfo.mockRestore();
     spyLog.mockRestore();

@@ -1,0 +1,86 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../platform/db.js';
+import { allShards, indexAttributes, keys } from '../platform/keys.js';
+import { decodeCursor, encodeCursor, queryPage, type Page } from '../platform/pagination.js';
+import { NotFoundError } from '../platform/errors.js';
+import { maskIdentityNumber } from '../audit/audit.js';
+import { isWithinJurisdiction } from '../organisations/model.js';
+import { loadOrganisation } from '../organisations/service.js';
+import { listOfTarget } from '../audit/service.js';
+import type { Principal } from '../auth/principal.js';
+import type { StudentRecord } from './model.js';
+import { getStudent, toStudent } from './registration.js';
+
+/**
+ * A24: the identity number in full only for those who work with it — the school and its supervising authority;
+ * every other authority on the supervision line sees it masked.
+ */
+export function present(principal: Principal, student: StudentRecord): StudentRecord {
+  const entitled = principal.organisationId === student.schoolId || principal.organisationId === student.supervisingAuthorityId;
+  const number = student.person.identityDocument.number;
+  if (entitled) return student;
+  return {
+    ...student,
+    ...(student.studentNumber ? { studentNumber: maskIdentityNumber(student.studentNumber) } : {}),
+    person: { ...student.person, identityDocument: { ...student.person.identityDocument, ...(number ? { number: maskIdentityNumber(number) } : {}) } },
+  };
+}
+
+/** #4: a school's students, optionally of one status, in the school's or a superior's view. */
+export async function listSchoolStudents(principal: Principal, schoolId: string, query: { status?: string; cursor?: string; limit: number }): Promise<Page<StudentRecord>> {
+  const school = await loadOrganisation(schoolId);
+  if (!school || school.level !== 'school' || !isWithinJurisdiction(principal.organisationId, school)) {
+    throw new NotFoundError({ en: 'The school', zh: '该学校' });
+  }
+  const bySchool = keys.studentsOfSchool;
+  const attrs = indexAttributes(bySchool.index);
+  return queryPage(
+    {
+      IndexName: bySchool.index,
+      KeyConditionExpression: query.status ? '#pk = :pk AND begins_with(#sk, :status)' : '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': attrs.pk, ...(query.status ? { '#sk': attrs.sk } : {}) },
+      ExpressionAttributeValues: { ':pk': bySchool.pk(schoolId), ...(query.status ? { ':status': `${query.status}#` } : {}) },
+    },
+    { cursor: query.cursor, limit: query.limit, scope: `school-students:${schoolId}:${query.status ?? ''}` },
+    (item) => present(principal, toStudent(item)),
+  );
+}
+
+/**
+ * #5: registrations waiting for the caller's authority, oldest deadline first. The queue is sharded (keys.ts);
+ * each page queries every shard from the cursor's position and merges them in deadline order.
+ */
+export async function reviewQueue(principal: Principal, query: { cursor?: string; limit: number }): Promise<Page<StudentRecord>> {
+  const queue = keys.reviewQueue;
+  const attrs = indexAttributes(queue.index);
+  const scope = `review-queue:${principal.organisationId}`;
+  const after = query.cursor ? String((await decodeCursor(query.cursor, scope)).after) : undefined;
+  const shards = await Promise.all(
+    allShards().map((shard) =>
+      db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: queue.index,
+          KeyConditionExpression: after ? '#pk = :pk AND #sk > :after' : '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': attrs.pk, ...(after ? { '#sk': attrs.sk } : {}) },
+          ExpressionAttributeValues: { ':pk': queue.pk(principal.organisationId, shard), ...(after ? { ':after': after } : {}) },
+          Limit: query.limit,
+        }),
+      ),
+    ),
+  );
+  const merged = shards.flatMap((r) => r.Items ?? []).sort((a, b) => String(a[attrs.sk]).localeCompare(String(b[attrs.sk])));
+  const page = merged.slice(0, query.limit);
+  const more = merged.length > query.limit || shards.some((r) => r.LastEvaluatedKey);
+  const last = page.at(-1);
+  return {
+    items: page.map((item) => present(principal, toStudent(item))),
+    nextCursor: more && last ? await encodeCursor({ after: last[attrs.sk] }, scope) : undefined,
+  };
+}
+
+/** #8 / A25: a student's audit trail, newest first, for whoever may read the student. */
+export async function studentAudit(principal: Principal, studentId: string, page: { cursor?: string; limit: number }) {
+  await getStudent(principal, studentId);
+  return listOfTarget('student', studentId, page);
+}

@@ -14,10 +14,11 @@ export function buildApp(app: App = new App()) {
   });
   const stateless = new StatelessStack(app, 'StudentRegistry-Stateless', {
     env,
-    description: 'Student registry: HTTP API, functions and schedules',
+    description: 'Student registry: HTTP API, functions, schedules and workflows',
     table: stateful.table,
     key: stateful.key,
     keySecret: stateful.keySecret,
+    bucket: stateful.bucket,
   });
   // cdk-nag 3 runs as a validation plugin at synthesis; acknowledgements are copied into the templates' metadata
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }));

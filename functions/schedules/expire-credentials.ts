@@ -1,4 +1,4 @@
-import { scheduledHandler } from '../../shared/platform/scheduled-handler.js';
+import { backgroundHandler } from '../../shared/platform/background-handler.js';
 import { expireCredentials } from '../../shared/credentials/service.js';
 
-export const handler = scheduledHandler('expire-credentials', async (requestId) => ({ expired: await expireCredentials(requestId) }));
+export const handler = backgroundHandler('expire-credentials', async (_event, requestId) => ({ expired: await expireCredentials(requestId) }));

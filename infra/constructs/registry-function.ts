@@ -1,16 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import type { RouteDefinition } from '../../shared/api/route.js';
+import type { FunctionGrants } from '../../shared/api/route.js';
 import { TABLE_INDEXES } from '../../shared/platform/table.js';
+import { stateMachineArnVariable } from '../workflows/definition.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,17 +23,25 @@ const TABLE_WRITE_ACTIONS = ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dyn
 /** The key actions the same CDK grants give readers and, in addition, writers of a table under a customer-managed key. */
 const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+/** Functions read and write import files only (shared/imports/service.ts); HeadObject is authorised as GetObject. */
+const BUCKET_PREFIX = 'imports/';
+const BUCKET_READ_ACTIONS = ['s3:GetObject'];
+const BUCKET_WRITE_ACTIONS = ['s3:PutObject'];
 
 export interface RegistryFunctionProps {
   /** the entry under functions/, without extension, e.g. `organisations/create` */
   handler: string;
   description?: string;
   /** what the function may touch; nothing beyond it is granted */
-  grants: RouteDefinition['grants'];
+  grants: FunctionGrants;
   table: ITable;
   keySecret: ISecret;
-  /** the customer-managed key the table and the secret are encrypted with */
+  /** the evidence bucket; `grants.bucket` opens its `imports/` prefix only */
+  bucket: IBucket;
+  /** the customer-managed key the table, the bucket and the secret are encrypted with */
   key: IKey;
+  /** the state machine of a workflow id, for `grants.startsWorkflows`; required when that is not empty */
+  stateMachine?: (workflowId: string) => IStateMachine;
   /** @default 29 seconds, API Gateway's integration limit */
   timeout?: Duration;
 }
@@ -43,6 +54,7 @@ export class RegistryFunction extends NodejsFunction {
   private readonly table: ITable;
   private readonly key: IKey;
   private readonly executionRole: Role;
+  private keyWriteAcknowledged = false;
 
   constructor(scope: Construct, id: string, props: RegistryFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
@@ -110,6 +122,14 @@ export class RegistryFunction extends NodejsFunction {
       this.grantSecretRead(props.keySecret);
       this.addEnvironment('KEY_SECRET_ARN', props.keySecret.secretArn);
     }
+    if (grants.bucket) this.grantBucket(props.bucket, grants.bucket === 'write');
+    for (const workflowId of grants.startsWorkflows ?? []) {
+      if (!props.stateMachine) throw new Error(`${id}: starts workflow ${workflowId} but was given no state machine lookup`);
+      const stateMachine = props.stateMachine(workflowId);
+      // states:StartExecution on this state machine's ARN only
+      stateMachine.grantStartExecution(this);
+      this.addEnvironment(stateMachineArnVariable(workflowId), stateMachine.stateMachineArn);
+    }
   }
 
   /** Item actions on the base table only, no index — for a function narrower than the route table's grants. */
@@ -119,16 +139,41 @@ export class RegistryFunction extends NodejsFunction {
 
   private grantTable(actions: string[], resourceArns: string[]): void {
     Grant.addToPrincipal({ grantee: this, actions, resourceArns });
-    const writes = actions.some((action) => TABLE_WRITE_ACTIONS.includes(action));
-    this.key.grant(this, ...KEY_READ_ACTIONS, ...(writes ? KEY_WRITE_ACTIONS : []));
-    if (writes) {
-      const reason = 'The key actions CDK grants a writer of a table encrypted with a customer-managed key, on that one key.';
+    this.grantKey(actions.some((action) => TABLE_WRITE_ACTIONS.includes(action)));
+    this.addEnvironment('TABLE_NAME', this.table.tableName);
+  }
+
+  /** The customer-managed key, as CDK's grants give it to a reader or a writer of data encrypted with it. */
+  private grantKey(write: boolean): void {
+    this.key.grant(this, ...KEY_READ_ACTIONS, ...(write ? KEY_WRITE_ACTIONS : []));
+    if (write && !this.keyWriteAcknowledged) {
+      this.keyWriteAcknowledged = true;
+      const reason = 'The key actions CDK grants a writer of a table or bucket encrypted with a customer-managed key, on that one key.';
       Validations.of(this.executionRole).acknowledge(
         { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason },
         { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason },
       );
     }
-    this.addEnvironment('TABLE_NAME', this.table.tableName);
+  }
+
+  /**
+   * Object actions under `imports/` only: not `bucket.grantRead`, which adds s3:List* and s3:GetBucket* on the whole
+   * bucket, nor `grantPut`'s Abort/Tagging actions. The key goes onto the role, like the table's (no key policy: that
+   * would make the stateful stack depend on this one).
+   */
+  private grantBucket(bucket: IBucket, write: boolean): void {
+    const objects = `${BUCKET_PREFIX}*`;
+    Grant.addToPrincipal({
+      grantee: this,
+      actions: write ? [...BUCKET_READ_ACTIONS, ...BUCKET_WRITE_ACTIONS] : BUCKET_READ_ACTIONS,
+      resourceArns: [bucket.arnForObjects(objects)],
+    });
+    this.grantKey(write);
+    Validations.of(this.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagArn(this, bucket)}/${objects}]`,
+      reason: `Import files are keyed per school and job under ${BUCKET_PREFIX} (shared/imports/service.ts); the function may ${write ? 'read and write' : 'read'} objects under that prefix of the evidence bucket only.`,
+    });
+    this.addEnvironment('BUCKET_NAME', bucket.bucketName);
   }
 
   /**
@@ -149,4 +194,19 @@ export class RegistryFunction extends NodejsFunction {
       }),
     );
   }
+}
+
+/**
+ * The bucket's ARN as cdk-nag spells it in a finding. From another stack it is the name of that stack's export,
+ * which CDK generates when it resolves the reference; `exportValue` creates that same export now, by the same rule,
+ * so its name can go into the acknowledgement.
+ */
+function nagArn(consumer: Construct, bucket: IBucket): string {
+  const producer = Stack.of(bucket);
+  if (producer === Stack.of(consumer)) {
+    return `<${producer.getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>`;
+  }
+  const imported = producer.resolve(producer.exportValue(bucket.bucketArn)) as { 'Fn::ImportValue'?: unknown };
+  if (typeof imported['Fn::ImportValue'] !== 'string') throw new Error(`Cannot name the export of ${bucket.node.path}`);
+  return imported['Fn::ImportValue'];
 }

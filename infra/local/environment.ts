@@ -6,6 +6,11 @@ export interface LocalEnvironment {
   tableName: string;
   dynamodbEndpoint: string;
   masterKeyHex: string;
+  bucketName: string;
+  s3Endpoint: string;
+  stepFunctionsEndpoint: string;
+  /** `<ID>_STATE_MACHINE_ARN` → local ARN */
+  stateMachineArns: Record<string, string>;
   clock?: string;
   clockSpeed?: number;
   logLevel: string;
@@ -16,6 +21,10 @@ export function applyLocalEnvironment(e: LocalEnvironment): void {
     TABLE_NAME: e.tableName,
     DYNAMODB_ENDPOINT: e.dynamodbEndpoint,
     LOCAL_MASTER_KEY: e.masterKeyHex,
+    BUCKET_NAME: e.bucketName,
+    S3_ENDPOINT: e.s3Endpoint,
+    STEP_FUNCTIONS_ENDPOINT: e.stepFunctionsEndpoint,
+    ...e.stateMachineArns,
     AWS_REGION: 'local',
     POWERTOOLS_SERVICE_NAME: 'student-registry',
     POWERTOOLS_LOG_LEVEL: e.logLevel,

@@ -66,6 +66,8 @@ Student registry — local stack 中职学籍系统（本地）
   API          ${stack.url}
   Reference    ${stack.url}/docs   (OpenAPI: ${stack.url}/openapi.json)
   DynamoDB     ${stack.dynamodbEndpoint}  table ${stack.tableName}  ${values['in-memory'] ? '(in memory)' : `(data in ${values['data-dir']})`}
+  S3           ${stack.s3Endpoint}  (evidence and import files)
+  Workflows    ${stack.stepFunctionsEndpoint}  (Step Functions, the CDK app's own state machine definitions)
   Clock        ${now().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' })} Asia/Shanghai, ×${clock.speed}${values.clock ? ` — started at ${values.clock}` : ' (real time)'}
   Demo data    ${stack.seeded.organisations} organisations and ${stack.seeded.credentials} credentials created this start (existing ones kept)
 

@@ -4,6 +4,9 @@ import { join, resolve } from 'node:path';
 import { applyLocalEnvironment } from './environment.js';
 import { startDynamoDb } from './dynamodb.js';
 import { assertPortFree, freePort } from './ports.js';
+import { startS3 } from './s3.js';
+import { stateMachineArnVariable } from '../workflows/definition.js';
+import { workflows } from '../workflows/import-registrations.js';
 
 export interface LocalStackOptions {
   port: number;
@@ -21,11 +24,14 @@ export interface LocalStack {
   url: string;
   dynamodbEndpoint: string;
   tableName: string;
+  s3Endpoint: string;
+  stepFunctionsEndpoint: string;
   seeded: { organisations: number; credentials: number };
   stop(): Promise<void>;
 }
 
 export const LOCAL_TABLE_NAME = 'student-registry';
+export const LOCAL_BUCKET = 'student-registry-evidence';
 
 function masterKey(dataDir: string | undefined): string {
   if (!dataDir) return randomBytes(32).toString('hex');
@@ -52,9 +58,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       for (const s of [...stops].reverse()) await s();
     })());
   try {
+    const s3 = await startS3({ dataDir: dataDir && join(dataDir, 's3'), bucket: LOCAL_BUCKET });
+    stops.push(() => s3.stop());
+    // the Step Functions host itself starts once the environment is set (its tasks load handler modules)
+    const stepFunctionsPort = await freePort();
+    const { localStateMachineArn } = await import('./step-functions-arn.js');
     applyLocalEnvironment({
       tableName: LOCAL_TABLE_NAME,
       dynamodbEndpoint: dynamodb.endpoint,
+      bucketName: LOCAL_BUCKET,
+      s3Endpoint: s3.endpoint,
+      stepFunctionsEndpoint: `http://127.0.0.1:${stepFunctionsPort}`,
+      stateMachineArns: Object.fromEntries(workflows.map((w) => [stateMachineArnVariable(w.id), localStateMachineArn(w.id)])),
       masterKeyHex: masterKey(dataDir),
       clock: options.clock,
       clockSpeed: options.clockSpeed,
@@ -65,17 +80,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     resetClock();
     const { ensureTable } = await import('./table.js');
     await ensureTable(dynamodb.endpoint, LOCAL_TABLE_NAME);
+    const { startStepFunctionsHost } = await import('./step-functions.js');
+    const stepFunctions = await startStepFunctionsHost({ port: stepFunctionsPort, workflows, log: options.onSchedule });
+    stops.push(() => stepFunctions.stop());
     const { seedDemoData } = await import('./seed.js');
     const seeded = options.seed === false ? { organisations: 0, credentials: 0 } : await seedDemoData();
     // the clock starts (again) at the chosen instant when the API is ready, however long seeding took
     resetClock();
     const { startApiServer } = await import('./server.js');
     const api = await startApiServer({ port: options.port, onRequest: options.onRequest });
-    stops.splice(1, 0, () => api.stop());
+    stops.push(() => api.stop());
     const { startScheduler } = await import('./scheduler.js');
     const scheduler = startScheduler(options.onSchedule ?? (() => undefined));
     stops.push(() => scheduler.stop());
-    return { url: api.url, dynamodbEndpoint: dynamodb.endpoint, tableName: LOCAL_TABLE_NAME, seeded, stop };
+    return {
+      url: api.url,
+      dynamodbEndpoint: dynamodb.endpoint,
+      tableName: LOCAL_TABLE_NAME,
+      s3Endpoint: s3.endpoint,
+      stepFunctionsEndpoint: stepFunctions.endpoint,
+      seeded,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

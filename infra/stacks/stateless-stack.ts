@@ -18,18 +18,35 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType, type IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { routeList } from '../../shared/api/routes.js';
 import { SCHEDULE_TIME_ZONE, eventBridgeCron, schedules } from '../../shared/platform/schedules.js';
-import { RegistryFunction } from '../constructs/registry-function.js';
+import { RegistryFunction, type RegistryFunctionProps } from '../constructs/registry-function.js';
+import type { WorkflowDefinition } from '../workflows/definition.js';
+import { workflows } from '../workflows/import-registrations.js';
+
+/**
+ * How long one execution of a workflow may run in all. An import of the largest school's file, CHUNK_CONCURRENCY
+ * chunks at a time, takes minutes; a stuck execution is stopped rather than left running for a year.
+ */
+export const WORKFLOW_TIMEOUT = Duration.hours(2);
 
 export interface StatelessStackProps extends StackProps {
   table: ITable;
   key: IKey;
   keySecret: ISecret;
+  /** the evidence bucket, whose `imports/` prefix holds import files */
+  bucket: IBucket;
+}
+
+/** `PrepareImportFunctionArn` of `import-registrations` → `ImportRegistrationsPrepareImportFunction` */
+export function taskConstructId(workflowId: string, placeholder: string): string {
+  return `${constructId(workflowId)}${placeholder.replace(/Arn$/, '')}`;
 }
 
 /** `getMe` or `expire-credentials` → `GetMe`, `ExpireCredentials`: the construct id of a route's or sweep's function */
@@ -37,15 +54,34 @@ export function constructId(name: string): string {
   return name.replace(/(?:^|[-/])(\w)/g, (_match, first: string) => first.toUpperCase());
 }
 
-/** The API, its functions and the scheduled sweeps, all generated from the route and schedule tables. */
+/**
+ * The API, its functions, the scheduled sweeps and the workflows, all generated from the route, schedule and workflow
+ * tables.
+ */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
+  /** workflow id → its state machine */
+  readonly stateMachines = new Map<string, StateMachine>();
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     // strong (exports/imports): the stateful resources cannot disappear from under this stack
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
-    const stateful = { table: props.table, key: props.key, keySecret: props.keySecret };
+    const stateful = {
+      table: props.table,
+      key: props.key,
+      keySecret: props.keySecret,
+      bucket: props.bucket,
+      // the one place `grants.startsWorkflows` is resolved: the workflows below are created before any function
+      // that could start one
+      stateMachine: (workflowId: string): IStateMachine => {
+        const stateMachine = this.stateMachines.get(workflowId);
+        if (!stateMachine) throw new Error(`No workflow ${workflowId} in infra/workflows (known: ${[...this.stateMachines.keys()].join(', ')})`);
+        return stateMachine;
+      },
+    };
+
+    for (const workflow of workflows) this.stateMachines.set(workflow.id, this.addWorkflow(workflow, stateful));
 
     const authorizerFunction = new RegistryFunction(this, 'Authorizer', {
       handler: 'authorizer',
@@ -143,5 +179,52 @@ export class StatelessStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the student registry API' });
+  }
+
+  /**
+   * One function per task and a STANDARD state machine running the workflow's ASL, each `${Placeholder}` substituted
+   * by its function's ARN at deployment. Traced; logged without execution data, which would carry students'
+   * personal data into CloudWatch Logs (A24).
+   */
+  private addWorkflow(workflow: WorkflowDefinition, stateful: Omit<RegistryFunctionProps, 'handler' | 'grants'>): StateMachine {
+    const id = constructId(workflow.id);
+    const tasks = Object.entries(workflow.tasks).map(([placeholder, task]) => {
+      const fn = new RegistryFunction(this, taskConstructId(workflow.id, placeholder), {
+        handler: task.handler,
+        description: `${workflow.id}: ${placeholder.replace(/FunctionArn$/, '')}`,
+        grants: task.grants,
+        ...stateful,
+        timeout: Duration.seconds(task.timeoutSeconds),
+      });
+      return { placeholder, fn };
+    });
+
+    const logs = new LogGroup(this, `${id}StateMachineLogs`, {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // A StringDefinitionBody ignores the `timeout` prop: the execution timeout goes into the ASL itself.
+    const asl = { ...workflow.asl, TimeoutSeconds: WORKFLOW_TIMEOUT.toSeconds() };
+    const stateMachine = new StateMachine(this, `${id}StateMachine`, {
+      comment: workflow.description,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromString(JSON.stringify(asl)),
+      definitionSubstitutions: Object.fromEntries(tasks.map(({ placeholder, fn }) => [placeholder, fn.functionArn])),
+      tracingEnabled: true,
+      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
+    });
+    for (const { fn } of tasks) fn.grantInvoke(stateMachine);
+
+    Validations.of(stateMachine.role).acknowledge(
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'Active tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and log delivery to CloudWatch Logs (logs:*LogDelivery*, *ResourcePolic*, DescribeLogGroups) have no resource-level permissions.',
+      },
+      ...tasks.map(({ fn }) => ({
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+        reason: 'grantInvoke also covers the versions and aliases (`:*`) of this one task function; the state machine invokes nothing else.',
+      })),
+    );
+    return stateMachine;
   }
 }

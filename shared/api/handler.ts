@@ -56,10 +56,12 @@ export function routeHandler<R extends RouteDefinition>(definition: R, run: (inp
       const result = await run({ ...input, caller, requestId, event, context } as RouteInput<R>);
       const status = result.status ?? definition.response.status;
       const contentType = definition.response.contentType ?? 'application/json';
+      const binary = Buffer.isBuffer(result.body);
       return respond({
         statusCode: status,
         headers: { 'content-type': contentType, ...result.headers },
-        body: typeof result.body === 'string' ? result.body : result.body === undefined ? '' : JSON.stringify(result.body),
+        body: binary ? (result.body as Buffer).toString('base64') : typeof result.body === 'string' ? result.body : result.body === undefined ? '' : JSON.stringify(result.body),
+        isBase64Encoded: binary,
       });
     } catch (error) {
       return respond(problemResponse(error, requestId, event.rawPath));

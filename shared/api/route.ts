@@ -19,8 +19,16 @@ export interface RouteDefinition {
   request?: { params?: z.ZodObject; query?: z.ZodObject; body?: z.ZodType };
   /** the success response; errors are always problem+json */
   response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
-  /** least privilege for the function: table read or read/write, and the HMAC master key */
-  grants: { table?: 'read' | 'write'; keys?: boolean };
+  /** least privilege for the function: table read or read/write, the HMAC master key, the bucket, workflows it starts */
+  grants: FunctionGrants;
+}
+
+export interface FunctionGrants {
+  table?: 'read' | 'write';
+  keys?: boolean;
+  bucket?: 'read' | 'write';
+  /** ids of the workflows the function may start */
+  startsWorkflows?: readonly string[];
 }
 
 export function route<const R extends RouteDefinition>(definition: R): R {

@@ -14,4 +14,11 @@ export const env = {
   /** locally: the master key itself (hex), kept in the local data folder */
   localMasterKey: () => process.env.LOCAL_MASTER_KEY,
   region: () => process.env.AWS_REGION ?? 'ap-east-1',
+  bucketName: () => required('BUCKET_NAME'),
+  /** set only locally: the S3-compatible server */
+  s3Endpoint: () => process.env.S3_ENDPOINT,
+  /** set only locally: the local Step Functions host */
+  stepFunctionsEndpoint: () => process.env.STEP_FUNCTIONS_ENDPOINT,
+  /** the ARN of a workflow's state machine (see workflows.ts for the variable's name) */
+  variable: (name: string) => required(name),
 };

@@ -98,4 +98,23 @@ export const BatchResultSchema = z
   })
   .meta({ id: 'RegistrationBatchResult' });
 
+/** A6: a record of an earlier stage, as the province loads it from the national compulsory-education registry. */
+export const PriorStageRecordSchema = z
+  .strictObject({
+    stage: z.enum(['compulsory']).meta({ description: 'compulsory: 义务教育 (junior secondary)' }),
+    name: IntakeSchema.shape.name,
+    sex: IntakeSchema.shape.sex,
+    birthDate: IntakeSchema.shape.birthDate,
+    ethnicity: IntakeSchema.shape.ethnicity.optional(),
+    identityDocument: IntakeSchema.shape.identityDocument,
+    schoolName: z.string().trim().min(2).max(100),
+    studentNumber: z.string().regex(/^[GJL][0-9A-Z]{18,19}$/).optional().meta({ description: 'The student number of that stage: kept for life (A8.2)' }),
+  })
+  .meta({ id: 'PriorStageRecord' });
+export type PriorStageRecord = z.infer<typeof PriorStageRecordSchema>;
+
+export const PriorStageBatchSchema = z
+  .strictObject({ records: z.array(PriorStageRecordSchema).min(1).max(500) })
+  .meta({ id: 'PriorStageBatch' });
+
 export { IntakeSchema };

@@ -9,9 +9,11 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.js';
 import type { RegistryFunction } from '../../infra/constructs/registry-function.js';
-import { constructId } from '../../infra/stacks/stateless-stack.js';
+import { WORKFLOW_TIMEOUT, constructId, taskConstructId } from '../../infra/stacks/stateless-stack.js';
+import { stateMachineArnVariable } from '../../infra/workflows/definition.js';
+import { workflows } from '../../infra/workflows/import-registrations.js';
 import { routeKey } from '../../shared/api/route.js';
-import { routeList } from '../../shared/api/routes.js';
+import { routeList, routes } from '../../shared/api/routes.js';
 import { eventBridgeCron, schedules } from '../../shared/platform/schedules.js';
 import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/platform/table.js';
 
@@ -62,6 +64,49 @@ function statementsOf(id: string): Statement[] {
 }
 
 const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+
+/** The statements of every policy attached to the role with this logical id. */
+function statementsOfRole(roleId: string): Statement[] {
+  const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as Resource[];
+  return policies
+    .filter((p) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+/** The resources of the statements granting this action. */
+const resourcesFor = (statements: Statement[], action: string) =>
+  statements.filter((s) => actionsOf([s]).includes(action)).flatMap((s) => [s.Resource].flat());
+
+/** Every `${Placeholder}` in a string or nested structure. */
+function placeholdersIn(value: unknown): Set<string> {
+  return new Set([...JSON.stringify(value).matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]!));
+}
+
+type State = { Type: string; TimeoutSeconds?: number; ItemProcessor?: Machine; Iterator?: Machine; Branches?: Machine[] };
+type Machine = { States: Record<string, State> };
+
+/** Every state of a machine with its path, descending into Map processors and Parallel branches. */
+function statesOf(machine: Machine, prefix = ''): [string, State][] {
+  return Object.entries(machine.States).flatMap(([name, state]) => [
+    [`${prefix}${name}`, state] as [string, State],
+    ...[state.ItemProcessor, state.Iterator, ...(state.Branches ?? [])].filter((m) => m !== undefined).flatMap((m) => statesOf(m, `${prefix}${name}/`)),
+  ]);
+}
+
+/** The state machine of a workflow, by its construct. */
+function stateMachineOf(workflowId: string): { id: string; resource: Resource } {
+  const construct = built.stateless.stateMachines.get(workflowId)!;
+  const id = logicalId(construct);
+  return { id, resource: stateless.toJSON().Resources[id] as Resource };
+}
+
+/** `{"Fn::GetAtt":[id,"Arn"]}` and the versions and aliases under it, as grantInvoke writes them. */
+const invokeResources = (functionId: string) => [
+  { 'Fn::GetAtt': [functionId, 'Arn'] },
+  { 'Fn::Join': ['', [{ 'Fn::GetAtt': [functionId, 'Arn'] }, ':*']] },
+];
+
+const sortedJson = (values: unknown[]) => values.map((v) => JSON.stringify(v)).sort();
 
 describe('stateful stack', () => {
   it('has one table with the keys, indexes and TTL of shared/platform/table.ts', () => {
@@ -160,9 +205,10 @@ describe('stateless stack', () => {
     });
   });
 
-  it('has one function per route, the authorizer and one per schedule: Node.js 22 on arm64, traced', () => {
+  it('has one function per route, the authorizer, one per schedule and one per workflow task: Node.js 22 on arm64, traced', () => {
     const functions = Object.values(stateless.findResources('AWS::Lambda::Function')) as Resource[];
-    expect(functions).toHaveLength(routeList.length + 1 + schedules.length);
+    const tasks = workflows.flatMap((workflow) => Object.keys(workflow.tasks));
+    expect(functions).toHaveLength(routeList.length + 1 + schedules.length + tasks.length);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, MemorySize: 512 });
       expect(fn.Properties.Environment.Variables).toMatchObject({
@@ -179,13 +225,35 @@ describe('stateless stack', () => {
       const variables = functionNamed(id).resource.Properties.Environment.Variables as Record<string, unknown>;
       expect('TABLE_NAME' in variables, route.operationId).toBe(route.grants.table !== undefined);
       expect('KEY_SECRET_ARN' in variables, route.operationId).toBe(route.grants.keys === true);
+      expect('BUCKET_NAME' in variables, route.operationId).toBe(route.grants.bucket !== undefined);
+      for (const workflow of workflows) {
+        expect(stateMachineArnVariable(workflow.id) in variables, route.operationId).toBe(route.grants.startsWorkflows?.includes(workflow.id) === true);
+      }
 
       const actions = actionsOf(statementsOf(id));
       expect(actions.some((a) => a.startsWith('dynamodb:')), route.operationId).toBe(route.grants.table !== undefined);
       expect(actions.includes('secretsmanager:GetSecretValue'), route.operationId).toBe(route.grants.keys === true);
       if (route.grants.table === 'read') expect(actions.filter((a) => WRITE_ACTIONS.includes(a)), route.operationId).toEqual([]);
       if (route.grants.table === 'write') expect(actions, route.operationId).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+
+      const s3 = actions.filter((a) => a.startsWith('s3:')).sort();
+      expect(s3, route.operationId).toEqual({ read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'], none: [] }[route.grants.bucket ?? 'none']);
+      expect(actions.some((a) => a.startsWith('states:')), route.operationId).toBe((route.grants.startsWorkflows ?? []).length > 0);
     }
+  });
+
+  it('lets createImport read and write objects under imports/ of the evidence bucket only, and a read-only route touch no bucket', () => {
+    const statements = statementsOf(constructId('createImport'));
+    for (const action of ['s3:PutObject', 's3:GetObject']) {
+      const resources = resourcesFor(statements, action);
+      expect(resources, action).toHaveLength(1);
+      expect(JSON.stringify(resources[0]), action).toMatch(/^\{"Fn::Join":\["",\[\{"Fn::ImportValue":"[^"]*Evidence[^"]*Arn[^"]*"\},"\/imports\/\*"\]\]\}$/);
+    }
+    expect(actionsOf(statements).filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    // the bucket's key, to write encrypted objects
+    expect(actionsOf(statements)).toEqual(expect.arrayContaining(['kms:GenerateDataKey*', 'kms:Decrypt']));
+    expect(routes.getStudent.grants).not.toHaveProperty('bucket');
+    expect(actionsOf(statementsOf(constructId('getStudent'))).filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 
   it('names the table indexes instead of granting index/*', () => {
@@ -224,6 +292,87 @@ describe('stateless stack', () => {
       const actions = actionsOf(statementsOf(id));
       expect(actions.some((a) => a.startsWith('dynamodb:'))).toBe(sweep.grants.table !== undefined);
     }
+  });
+});
+
+describe('workflows', () => {
+  it.each(workflows.map((w) => [w.id, w] as const))('runs %s as a traced STANDARD state machine that logs without execution data', (id) => {
+    stateless.resourceCountIs('AWS::StepFunctions::StateMachine', workflows.length);
+    const { resource } = stateMachineOf(id);
+    expect(resource.Properties.StateMachineType).toBe('STANDARD');
+    expect(resource.Properties.TracingConfiguration).toEqual({ Enabled: true });
+    const logging = resource.Properties.LoggingConfiguration;
+    // student data must not go to the logs (A24)
+    expect(logging).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
+    const [logGroupId] = logging.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn['Fn::GetAtt'];
+    expect(stateless.toJSON().Resources[logGroupId].Type).toBe('AWS::Logs::LogGroup');
+  });
+
+  it.each(workflows.map((w) => [w.id, w] as const))('substitutes every placeholder of %s with its task function', (id, workflow) => {
+    const { resource } = stateMachineOf(id);
+    const definition = resource.Properties.DefinitionString as string;
+    const substitutions = resource.Properties.DefinitionSubstitutions as Record<string, unknown>;
+    const placeholders = placeholdersIn(workflow.asl);
+    expect(placeholders.size).toBeGreaterThan(0);
+    expect([...placeholders].sort()).toEqual(Object.keys(workflow.tasks).sort());
+    expect(Object.keys(substitutions).sort()).toEqual([...placeholders].sort());
+    for (const placeholder of placeholders) {
+      expect(substitutions[placeholder], placeholder).toEqual({ 'Fn::GetAtt': [logicalId(functionNamed(taskConstructId(id, placeholder)).construct), 'Arn'] });
+    }
+    // what CloudFormation deploys: nothing of the form ${...} left
+    const substituted = Object.keys(substitutions).reduce((text, name) => text.replaceAll(`\${${name}}`, `arn:aws:lambda:::function:${name}`), definition);
+    expect(substituted).not.toContain('${');
+    expect(JSON.parse(substituted).StartAt).toBe(workflow.asl.StartAt);
+  });
+
+  it.each(workflows.map((w) => [w.id, w] as const))('gives every Task of %s and the whole execution a timeout', (id, workflow) => {
+    const definition = JSON.parse(stateMachineOf(id).resource.Properties.DefinitionString as string) as Machine & { TimeoutSeconds?: number };
+    expect(definition.TimeoutSeconds).toBe(WORKFLOW_TIMEOUT.toSeconds());
+    const states = statesOf(definition);
+    const tasks = states.filter(([, state]) => state.Type === 'Task');
+    expect(tasks.length).toBeGreaterThan(0);
+    // the walk reaches into the Map's ItemProcessor
+    const nested = states.filter(([name]) => name.includes('/'));
+    expect(nested.length > 0).toBe(Object.values((workflow.asl as unknown as Machine).States).some((state) => state.Type === 'Map' || state.Type === 'Parallel'));
+    for (const [name, state] of tasks) expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
+  });
+
+  it.each(workflows.map((w) => [w.id, w] as const))('runs each task of %s in its own function with the task’s grants and timeout', (id, workflow) => {
+    for (const [placeholder, task] of Object.entries(workflow.tasks)) {
+      const { construct, resource } = functionNamed(taskConstructId(id, placeholder));
+      expect(resource.Properties.Timeout, placeholder).toBe(task.timeoutSeconds);
+      expect(resource.Properties.Handler, placeholder).toBe('index.handler');
+      const variables = resource.Properties.Environment.Variables as Record<string, unknown>;
+      expect('TABLE_NAME' in variables, placeholder).toBe(task.grants.table !== undefined);
+      expect('KEY_SECRET_ARN' in variables, placeholder).toBe(task.grants.keys === true);
+      expect('BUCKET_NAME' in variables, placeholder).toBe(task.grants.bucket !== undefined);
+      const actions = actionsOf(statementsOf(construct.node.id));
+      expect(actions.filter((a) => a.startsWith('s3:')).sort(), placeholder).toEqual({ read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'], none: [] }[task.grants.bucket ?? 'none']);
+    }
+  });
+
+  it.each(workflows.map((w) => [w.id, w] as const))('lets the %s state machine invoke its task functions and nothing else', (id, workflow) => {
+    const { resource } = stateMachineOf(id);
+    const [roleId] = resource.Properties.RoleArn['Fn::GetAtt'];
+    const statements = statementsOfRole(roleId);
+    const lambda = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('lambda:')));
+    expect(actionsOf(lambda).every((a) => a === 'lambda:InvokeFunction')).toBe(true);
+    const taskFunctions = Object.keys(workflow.tasks).map((placeholder) => logicalId(functionNamed(taskConstructId(id, placeholder)).construct));
+    expect(sortedJson(resourcesFor(statements, 'lambda:InvokeFunction'))).toEqual(sortedJson(taskFunctions.flatMap(invokeResources)));
+    // no data access of its own: the functions do the work
+    expect(actionsOf(statements).filter((a) => /^(dynamodb|s3|kms|secretsmanager|states):/.test(a))).toEqual([]);
+  });
+
+  it('lets startImport start the import-registrations state machine and no other, and tells it the ARN', () => {
+    const { id } = stateMachineOf('import-registrations');
+    const start = constructId('startImport');
+    expect(routes.startImport.grants.startsWorkflows).toEqual(['import-registrations']);
+    const statements = statementsOf(start);
+    expect(actionsOf(statements).filter((a) => a.startsWith('states:'))).toEqual(['states:StartExecution']);
+    expect(resourcesFor(statements, 'states:StartExecution')).toEqual([{ Ref: id }]);
+    const variables = functionNamed(start).resource.Properties.Environment.Variables as Record<string, unknown>;
+    expect(variables.IMPORT_REGISTRATIONS_STATE_MACHINE_ARN).toEqual({ Ref: id });
+    expect(stateMachineArnVariable('import-registrations')).toBe('IMPORT_REGISTRATIONS_STATE_MACHINE_ARN');
   });
 });
 

@@ -12,6 +12,7 @@ function samplePath(path: string): string {
     .replace('{organisationId}', '4153010003')
     .replace('{credentialId}', 'demo-school-registrar')
     .replace('{studentId}', '00000000-0000-4000-8000-000000000000')
+    .replace('{jobId}', '00000000-0000-4000-8000-000000000000')
     .replace('{schoolId}', '4153010003')
     .replace('{year}', '2027');
 }

@@ -6,12 +6,16 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import { logger, metrics, tracer } from './observability.js';
 
-/** A scheduled sweep: the same Powertools order as the API routes; the invocation id is the audit request id. */
-export function scheduledHandler<T>(name: string, run: (requestId: string) => Promise<T>) {
-  const inner = async (_event: unknown, context: Context) => {
-    const result = await run(context.awsRequestId);
-    metrics.addDimension('schedule', name);
-    metrics.addMetric('ScheduledRun', MetricUnit.Count, 1);
+/**
+ * A function no HTTP request calls — a scheduled sweep or a workflow task: the same Powertools order as the API
+ * routes; the invocation id serves as the audit request id. Errors propagate, so the scheduler or the workflow
+ * retries and records them.
+ */
+export function backgroundHandler<E, T>(name: string, run: (event: E, requestId: string) => Promise<T>) {
+  const inner = async (event: E, context: Context) => {
+    const result = await run(event, context.awsRequestId);
+    metrics.addDimension('task', name);
+    metrics.addMetric('Completed', MetricUnit.Count, 1);
     logger.info(`${name} finished`, { result });
     return result;
   };

@@ -1,6 +1,6 @@
-import { indexAttributes, keys } from '../platform/keys.js';
+import { keys } from '../platform/keys.js';
 import { NotFoundError } from '../platform/errors.js';
-import { queryPage, type Page } from '../platform/pagination.js';
+import { indexPage, queryPage, type Page } from '../platform/pagination.js';
 import { isWithinJurisdiction } from '../organisations/model.js';
 import { loadOrganisation } from '../organisations/service.js';
 import type { Principal } from '../auth/principal.js';
@@ -32,18 +32,7 @@ export async function listOrganisationAudit(
 
 function listByActorOrganisation(organisationId: string, page: PageRequest): Promise<Page<AuditEvent>> {
   const byActor = keys.auditByActorOrganisation;
-  const attrs = indexAttributes(byActor.index);
-  return queryPage(
-    {
-      IndexName: byActor.index,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': attrs.pk },
-      ExpressionAttributeValues: { ':pk': byActor.pk(organisationId) },
-      ScanIndexForward: false,
-    },
-    { ...page, scope: `audit-by:${organisationId}` },
-    toEvent,
-  );
+  return indexPage(byActor.index, byActor.pk(organisationId), { ...page, scope: `audit-by:${organisationId}` }, toEvent, { newestFirst: true });
 }
 
 /** The audit trail of one record (an organisation now, a student later), newest first; callers check access. */

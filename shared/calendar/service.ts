@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-
 import { db, tableName } from '../platform/db.js';
 import { keys } from '../platform/keys.js';
 import { nowIso } from '../platform/clock.js';
-import { RuleViolationError } from '../platform/errors.js';
+import { RuleViolationError, type Text } from '../platform/errors.js';
 import { actorOf, auditPut, diff } from '../audit/audit.js';
 import type { Caller } from '../auth/principal.js';
 import { BUILT_IN_SCHEDULES, WorkingDayCalendar, type WorkingDayResult, type YearSchedule } from './working-days.js';
@@ -30,17 +30,20 @@ export async function calendarAround(date: string): Promise<WorkingDayCalendar> 
   return new WorkingDayCalendar(await loadedSchedules([year - 1, year, year + 1]));
 }
 
-export async function addWorkingDays(start: string, n: number): Promise<WorkingDayResult> {
-  return (await calendarAround(start)).addWorkingDays(start, n);
-}
+/** A deadline as the API shows it: provisional ones say which year's calendar the province should load. */
+export type Deadline = WorkingDayResult & { note?: Text };
 
-/** What the API says about a provisional date: which year the province should load. */
-export function provisionalNote(result: WorkingDayResult): { en: string; zh: string } | undefined {
-  if (!result.provisional) return undefined;
+/** The n-th working day after `start` — every deadline of the regulation is computed here. */
+export async function deadlineAfter(start: string, n: number): Promise<Deadline> {
+  const result = (await calendarAround(start)).addWorkingDays(start, n);
+  if (!result.provisional) return result;
   const years = result.missingYears.join(', ');
   return {
-    en: `Provisional: the statutory calendar of ${years} is not loaded yet, so Monday–Friday was assumed; the provincial authority loads it with PUT /calendar/{year}`,
-    zh: `暂定日期：尚未载入 ${years} 年法定节假日安排，暂按周一至周五计算；请省级教育行政部门通过 PUT /calendar/{year} 载入`,
+    ...result,
+    note: {
+      en: `Provisional: the statutory calendar of ${years} is not loaded yet, so Monday–Friday was assumed; the provincial authority loads it with PUT /calendar/{year}`,
+      zh: `暂定日期：尚未载入 ${years} 年法定节假日安排，暂按周一至周五计算；请省级教育行政部门通过 PUT /calendar/{year} 载入`,
+    },
   };
 }
 

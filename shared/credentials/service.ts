@@ -3,7 +3,7 @@ import { db, tableName } from '../platform/db.js';
 import { allShards, indexAttributes, indexKey, keys, shardOf } from '../platform/keys.js';
 import { nowIso, nowMs, shanghaiDate } from '../platform/clock.js';
 import { ConflictError, NotFoundError, RuleViolationError } from '../platform/errors.js';
-import { queryPage, type Page } from '../platform/pagination.js';
+import { indexPage, type Page } from '../platform/pagination.js';
 import { isConditionFailure } from '../platform/transactions.js';
 import { actorOf, auditPut, type AuditActor } from '../audit/audit.js';
 import { ROLE_LEVELS, type Caller, type HolderKind, type Principal, type Role } from '../auth/principal.js';
@@ -124,18 +124,7 @@ export async function issueCredential(
 
 export async function listCredentials(organisationId: string, page: { cursor?: string; limit: number }): Promise<Page<Credential>> {
   const byOrg = keys.credentialsOfOrganisation;
-  const attrs = indexAttributes(byOrg.index);
-  return queryPage(
-    {
-      IndexName: byOrg.index,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': attrs.pk },
-      ExpressionAttributeValues: { ':pk': byOrg.pk(organisationId) },
-      ScanIndexForward: false,
-    },
-    { ...page, scope: `credentials:${organisationId}` },
-    toCredential,
-  );
+  return indexPage(byOrg.index, byOrg.pk(organisationId), { ...page, scope: `credentials:${organisationId}` }, toCredential, { newestFirst: true });
 }
 
 async function endCredential(actor: AuditActor, requestId: string, credentialId: string, status: 'revoked' | 'expired', reason: string) {

@@ -1,9 +1,9 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../platform/db.js';
-import { indexAttributes, indexKey, keys } from '../platform/keys.js';
+import { indexKey, keys } from '../platform/keys.js';
 import { nowIso } from '../platform/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
-import { queryPage, type Page } from '../platform/pagination.js';
+import { indexPage, type Page } from '../platform/pagination.js';
 import { isConditionFailure } from '../platform/transactions.js';
 import { withoutKeys } from '../platform/items.js';
 import { actorOf, auditPut, diff } from '../audit/audit.js';
@@ -100,17 +100,9 @@ export async function getOrganisation(principal: Principal, organisationId: stri
 /** #2: the caller's whole jurisdiction — itself, subordinate authorities, the schools they supervise (A4). */
 export async function listJurisdiction(principal: Principal, page: { cursor?: string; limit: number }): Promise<Page<Organisation>> {
   const tree = keys.organisationTree;
-  const attrs = indexAttributes(tree.index);
-  return queryPage(
-    {
-      IndexName: tree.index,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :path)',
-      ExpressionAttributeNames: { '#pk': attrs.pk, '#sk': attrs.sk },
-      ExpressionAttributeValues: { ':pk': tree.pk(), ':path': tree.sk(principal.supervisionPath) },
-    },
-    { ...page, scope: `jurisdiction:${principal.organisationId}` },
-    toOrganisation,
-  );
+  return indexPage(tree.index, tree.pk(), { ...page, scope: `jurisdiction:${principal.organisationId}` }, toOrganisation, {
+    prefix: tree.sk(principal.supervisionPath),
+  });
 }
 
 /** A3.2: each organisation maintains its own basic information — and only its own. */

@@ -3,6 +3,8 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './db.js';
 import { keyFor } from './secrets.js';
 import { ValidationError } from './errors.js';
+import { indexAttributes } from './keys.js';
+import type { IndexName } from './table.js';
 
 /**
  * Opaque, tamper-evident cursors: base64url(JSON) + "." + HMAC over it and the query's scope, so a cursor can neither
@@ -62,4 +64,26 @@ export async function queryPage<T>(
     items,
     nextCursor: result.LastEvaluatedKey ? await encodeCursor(result.LastEvaluatedKey, page.scope) : undefined,
   };
+}
+
+/** One page of an index partition (#2, #4, #9 …), optionally only sort keys beginning with `prefix`, oldest or newest first. */
+export function indexPage<T>(
+  index: IndexName,
+  partition: string,
+  page: { cursor?: string; limit: number; scope: string },
+  map: (item: Record<string, unknown>) => T,
+  options: { prefix?: string; newestFirst?: boolean } = {},
+): Promise<Page<T>> {
+  const attrs = indexAttributes(index);
+  return queryPage(
+    {
+      IndexName: index,
+      KeyConditionExpression: options.prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': attrs.pk, ...(options.prefix ? { '#sk': attrs.sk } : {}) },
+      ExpressionAttributeValues: { ':pk': partition, ...(options.prefix ? { ':prefix': options.prefix } : {}) },
+      ScanIndexForward: !options.newestFirst,
+    },
+    page,
+    map,
+  );
 }

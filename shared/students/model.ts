@@ -1,7 +1,7 @@
 import type { IdentityDocument } from './identity-document.js';
 import type { Intake } from './intake-schema.js';
 import type { SeasonYear } from './season.js';
-import type { WorkingDayResult } from '../calendar/working-days.js';
+import type { Deadline } from '../calendar/service.js';
 
 /**
  * A student record (学籍) from its submission on. The A8.1 path: the school submits (its own review) → the
@@ -44,7 +44,7 @@ export interface StudentRecord {
     expectedGraduation: string;
     rolledOver?: { from: SeasonYear; on: string };
     /** A5.1: 20 working days from the enrolment date */
-    deadline: WorkingDayResult;
+    deadline: Deadline;
     submittedAt: string;
     decision?: Decision;
     verification?: IdentityVerification;

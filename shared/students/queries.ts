@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../platform/db.js';
 import { allShards, indexAttributes, keys } from '../platform/keys.js';
-import { decodeCursor, encodeCursor, queryPage, type Page } from '../platform/pagination.js';
+import { decodeCursor, encodeCursor, indexPage, type Page } from '../platform/pagination.js';
 import { NotFoundError } from '../platform/errors.js';
 import { maskIdentityNumber } from '../audit/audit.js';
 import { isWithinJurisdiction } from '../organisations/model.js';
@@ -33,16 +33,12 @@ export async function listSchoolStudents(principal: Principal, schoolId: string,
     throw new NotFoundError({ en: 'The school', zh: '该学校' });
   }
   const bySchool = keys.studentsOfSchool;
-  const attrs = indexAttributes(bySchool.index);
-  return queryPage(
-    {
-      IndexName: bySchool.index,
-      KeyConditionExpression: query.status ? '#pk = :pk AND begins_with(#sk, :status)' : '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': attrs.pk, ...(query.status ? { '#sk': attrs.sk } : {}) },
-      ExpressionAttributeValues: { ':pk': bySchool.pk(schoolId), ...(query.status ? { ':status': `${query.status}#` } : {}) },
-    },
+  return indexPage(
+    bySchool.index,
+    bySchool.pk(schoolId),
     { cursor: query.cursor, limit: query.limit, scope: `school-students:${schoolId}:${query.status ?? ''}` },
     (item) => present(principal, toStudent(item)),
+    { prefix: query.status && `${query.status}#` },
   );
 }
 

@@ -10,7 +10,7 @@ import { actorOf, auditPut, diff } from '../audit/audit.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { canRead } from '../organisations/model.js';
 import { loadOrganisation } from '../organisations/service.js';
-import { addWorkingDays } from '../calendar/service.js';
+import { deadlineAfter } from '../calendar/service.js';
 import { validateIdentityDocument } from './identity-document.js';
 import { identityHash, personHash, recordsOf, type PersonRecord } from './identity-lookup.js';
 import type { Intake } from './intake-schema.js';
@@ -165,7 +165,7 @@ export async function submitRegistration(caller: Caller, intake: Intake, fieldPr
       season,
       expectedGraduation: expectedGraduation(season, programLength),
       ...(seasonKey(season) !== seasonKey(intended) ? { rolledOver: { from: intended, on: today } } : {}),
-      deadline: await addWorkingDays(enrolmentDate, 20),
+      deadline: await deadlineAfter(enrolmentDate, 20),
       submittedAt: at,
       ...(possibleDuplicates ? { possibleDuplicates } : {}),
     },

@@ -20,7 +20,7 @@ export const StudentSchema = z
       season: SeasonYearSchema.meta({ description: 'The season the registration counts in (A5.2, A5.3)' }),
       expectedGraduation: z.string().meta({ description: 'YYYY-MM' }),
       rolledOver: z.object({ from: SeasonYearSchema, on: z.string() }).optional().meta({ description: 'Completed after the cut-off: moved to the next season (A5.3)' }),
-      deadline: z.object({ date: z.string(), provisional: z.boolean(), missingYears: z.array(z.number()) }).meta({
+      deadline: z.object({ date: z.string(), provisional: z.boolean(), missingYears: z.array(z.number()), note: z.object({ en: z.string(), zh: z.string() }).optional() }).meta({
         description: 'A5.1: 20 working days from the enrolment date; provisional when a year’s statutory calendar is not loaded',
       }),
       submittedAt: z.string(),

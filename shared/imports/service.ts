@@ -135,10 +135,10 @@ export async function getImport(principal: Principal, jobId: string) {
   };
 }
 
+/** What the API shows of a job: not the starter's principal, nor where its files lie. */
 function view(job: ImportJob) {
-  const { principal: _p, supervisionPath: _s, objectKey: _o, reportKey: _r, ...rest } = job;
-  void _p, _s, _o, _r;
-  return rest;
+  const { jobId, schoolId, fileName, format, status, createdAt, startedAt, completedAt, totalRows, processed, created, failed, fileErrors } = job;
+  return { jobId, schoolId, fileName, format, status, createdAt, startedAt, completedAt, totalRows, processed, created, failed, fileErrors };
 }
 
 interface RowResult {

@@ -152,14 +152,14 @@ export async function submitRegistration(caller: Caller, intake: Intake, fieldPr
   const intended: SeasonYear = { season: intake.season, year: intake.intakeYear };
   const season = seasonCompletedOn(intended, today);
   const at = nowIso();
-  const { identityDocument: _doc, enrolmentDate, season: _s, intakeYear, major, programLength, studyMode, studentType, recruitmentType, jointPartnerSchoolId, ...personFields } = intake;
-  void _doc, _s;
+  const { enrolmentDate, intakeYear, major, programLength, studyMode, studentType, recruitmentType, jointPartnerSchoolId } = intake;
+  const { name, sex, birthDate, ethnicity, guardian, householdAddress, phone } = intake;
   const student: StudentRecord = {
     studentId: randomUUID(),
     schoolId: school.id,
     supervisionPath: school.supervisionPath,
     supervisingAuthorityId: school.supervisingAuthorityId,
-    person: { ...personFields, identityDocument: document },
+    person: { name, sex, birthDate, ethnicity, guardian, householdAddress, phone, identityDocument: document },
     enrolment: { enrolmentDate, season: intake.season, intakeYear, major, programLength, studyMode, studentType, recruitmentType, jointPartnerSchoolId },
     registration: {
       season,

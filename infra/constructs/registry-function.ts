@@ -130,6 +130,11 @@ export class RegistryFunction extends NodejsFunction {
       stateMachine.grantStartExecution(this);
       this.addEnvironment(stateMachineArnVariable(workflowId), stateMachine.stateMachineArn);
     }
+    for (const workflowId of grants.sendsTaskResults ?? []) {
+      if (!props.stateMachine) throw new Error(`${id}: answers tasks of ${workflowId} but was given no state machine lookup`);
+      // states:SendTaskSuccess/Failure/Heartbeat for this state machine's tasks only
+      props.stateMachine(workflowId).grantTaskResponse(this);
+    }
   }
 
   /** Item actions on the base table only, no index — for a function narrower than the route table's grants. */

@@ -6,7 +6,7 @@ import { startDynamoDb } from './dynamodb.js';
 import { assertPortFree, freePort } from './ports.js';
 import { startS3 } from './s3.js';
 import { stateMachineArnVariable } from '../workflows/definition.js';
-import { workflows } from '../workflows/import-registrations.js';
+import { workflows } from '../workflows/index.js';
 
 export interface LocalStackOptions {
   port: number;

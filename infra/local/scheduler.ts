@@ -16,7 +16,8 @@ export function startScheduler(log: (line: string) => void): { stop(): void } {
   let stopped = false;
 
   for (const schedule of schedules) {
-    const cron = new Cron(localCronPattern(schedule.cron), { timezone: SCHEDULE_TIME_ZONE, paused: true });
+    // sloppyRanges: EventBridge writes steps with a start value (0/10), which croner accepts only in this mode
+    const cron = new Cron(localCronPattern(schedule.cron), { timezone: SCHEDULE_TIME_ZONE, paused: true, sloppyRanges: true });
     const arm = () => {
       if (stopped) return;
       const next = cron.nextRun(now());

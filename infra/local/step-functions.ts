@@ -1,4 +1,5 @@
 import 'core-js/actual/promise/with-resolvers';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { nowIso } from '../../shared/platform/clock.js';
@@ -36,20 +37,80 @@ class ServiceError extends Error {
   }
 }
 
-/** Fills each `${Placeholder}` with a local function ARN and remembers which handler each Task state runs. */
-function prepare(workflow: WorkflowDefinition) {
+const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
+const LAMBDA_INVOKE_CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+
+function localFunctionArn(handler: string): string {
+  return `arn:aws:lambda:local:000000000000:function:${handler.replaceAll('/', '-')}`;
+}
+
+/**
+ * Task tokens, which aws-local-stepfunctions does not have: a `.waitForTaskToken` task gets a fresh token in its
+ * payload's `taskToken` (where `$$.Task.Token` evaluates to nothing locally), and waits until SendTaskSuccess or
+ * SendTaskFailure names it — or until its own `timeoutSeconds` passes, when the token dies as on AWS.
+ */
+class TaskTokens {
+  private readonly waiting = new Map<string, { resolve: (output: unknown) => void; reject: (error: Error) => void }>();
+
+  issue(timeoutSeconds: number | undefined): { token: string; result: Promise<unknown> } {
+    const token = randomBytes(24).toString('base64url');
+    const result = new Promise<unknown>((resolve, reject) => this.waiting.set(token, { resolve, reject }));
+    if (timeoutSeconds !== undefined) {
+      // clamp: Node timers past 2^31 ms fire at once
+      const timer = setTimeout(() => this.fail(token, 'States.Timeout', 'Task timed out'), Math.min(timeoutSeconds * 1000, 2 ** 31 - 1));
+      void result.finally(() => clearTimeout(timer)).catch(() => undefined);
+    }
+    return { token, result };
+  }
+
+  succeed(token: string, output: unknown): boolean {
+    const waiter = this.waiting.get(token);
+    this.waiting.delete(token);
+    waiter?.resolve(output);
+    return !!waiter;
+  }
+
+  fail(token: string, error: string, cause: string): boolean {
+    const waiter = this.waiting.get(token);
+    this.waiting.delete(token);
+    waiter?.reject(Object.assign(new Error(cause), { name: error }));
+    return !!waiter;
+  }
+}
+
+/** Fills each `${Placeholder}` with a local function ARN and maps every Task state to the handler module it calls. */
+function prepare(workflow: WorkflowDefinition, tokens: TaskTokens) {
   const text = JSON.stringify(workflow.asl).replace(/\$\{(\w+)\}/g, (_m, placeholder: string) => {
     const task = workflow.tasks[placeholder];
     if (!task) throw new Error(`${workflow.id}: no task for \${${placeholder}}`);
-    return `arn:aws:lambda:local:000000000000:function:${task.handler.replaceAll('/', '-')}`;
+    return localFunctionArn(task.handler);
   });
   const asl = JSON.parse(text) as { States: Record<string, Record<string, unknown>> };
+  const taskByArn = new Map(Object.values(workflow.tasks).map((t) => [localFunctionArn(t.handler), t]));
+  const invoke = async (arn: string, payload: unknown) => {
+    const task = taskByArn.get(arn);
+    if (!task) throw new Error(`${workflow.id}: no task runs ${arn}`);
+    return (await loadHandler(task.handler))(payload, lambdaContext(task.handler, task.timeoutSeconds * 1000));
+  };
   const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
   const visit = (states: Record<string, Record<string, unknown>>) => {
     for (const [name, state] of Object.entries(states)) {
-      if (state.Type === 'Task' && typeof state.Resource === 'string') {
-        const entry = Object.values(workflow.tasks).find((t) => state.Resource === `arn:aws:lambda:local:000000000000:function:${t.handler.replaceAll('/', '-')}`)!;
-        handlers[name] = async (input) => (await loadHandler(entry.handler))(input, lambdaContext(entry.handler, entry.timeoutSeconds * 1000));
+      const resource = state.Type === 'Task' ? String(state.Resource) : undefined;
+      if (resource === LAMBDA_INVOKE) {
+        // as AWS's optimised integration answers: the function's result under Payload
+        handlers[name] = async (input) => {
+          const { FunctionName, Payload } = input as { FunctionName: string; Payload: unknown };
+          return { Payload: await invoke(FunctionName, Payload), StatusCode: 200 };
+        };
+      } else if (resource === LAMBDA_INVOKE_CALLBACK) {
+        handlers[name] = async (input) => {
+          const { FunctionName, Payload } = input as { FunctionName: string; Payload: Record<string, unknown> };
+          const issued = tokens.issue(typeof Payload.timeoutSeconds === 'number' ? Payload.timeoutSeconds : undefined);
+          await invoke(FunctionName, { ...Payload, taskToken: issued.token });
+          return issued.result;
+        };
+      } else if (resource) {
+        handlers[name] = async (input) => invoke(resource, input);
       }
       const nested = (state.ItemProcessor ?? state.Iterator) as { States?: Record<string, Record<string, unknown>> } | undefined;
       if (nested?.States) visit(nested.States);
@@ -65,7 +126,8 @@ export async function startStepFunctionsHost(options: {
   workflows: WorkflowDefinition[];
   log?: (line: string) => void;
 }): Promise<{ endpoint: string; stop(): Promise<void> }> {
-  const machines = new Map(options.workflows.map((w) => [localStateMachineArn(w.id), prepare(w)]));
+  const tokens = new TaskTokens();
+  const machines = new Map(options.workflows.map((w) => [localStateMachineArn(w.id), prepare(w, tokens)]));
   const executions = new Map<string, Execution>();
   const running = new Set<{ abort: () => void }>();
 
@@ -87,7 +149,8 @@ export async function startStepFunctionsHost(options: {
       executions.set(executionArn, execution);
       const run = machine.machine.run(JSON.parse(input), {
         overrides: { taskResourceLocalHandlers: machine.handlers as never },
-        context: { Execution: { Id: executionArn, Name: name, Input: JSON.parse(input), StartTime: nowIso() } } as never,
+        // Task.Token only has to exist for `$$.Task.Token` to evaluate: the callback override hands out the real token
+        context: { Execution: { Id: executionArn, Name: name, Input: JSON.parse(input), StartTime: nowIso() }, Task: { Token: 'issued-by-the-override' } } as never,
       });
       running.add(run);
       run.result
@@ -99,6 +162,14 @@ export async function startStepFunctionsHost(options: {
           options.log?.(`workflow ${name}: ${execution.status}${execution.error ? ` (${execution.error}: ${execution.cause})` : ''}`);
         });
       return { executionArn, startDate: execution.startDate / 1000 };
+    },
+    SendTaskSuccess: (body) => {
+      if (!tokens.succeed(String(body.taskToken), JSON.parse(String(body.output ?? 'null')))) throw new ServiceError('TaskTimedOut', 'Task Timed Out');
+      return {};
+    },
+    SendTaskFailure: (body) => {
+      if (!tokens.fail(String(body.taskToken), String(body.error ?? 'Error'), String(body.cause ?? ''))) throw new ServiceError('TaskTimedOut', 'Task Timed Out');
+      return {};
     },
     DescribeExecution: (body) => {
       const execution = executions.get(String(body.executionArn));

@@ -28,13 +28,8 @@ import { routeList } from '../../shared/api/routes.js';
 import { SCHEDULE_TIME_ZONE, eventBridgeCron, schedules } from '../../shared/platform/schedules.js';
 import { RegistryFunction, type RegistryFunctionProps } from '../constructs/registry-function.js';
 import type { WorkflowDefinition } from '../workflows/definition.js';
-import { workflows } from '../workflows/import-registrations.js';
+import { workflows } from '../workflows/index.js';
 
-/**
- * How long one execution of a workflow may run in all. An import of the largest school's file, CHUNK_CONCURRENCY
- * chunks at a time, takes minutes; a stuck execution is stopped rather than left running for a year.
- */
-export const WORKFLOW_TIMEOUT = Duration.hours(2);
 
 export interface StatelessStackProps extends StackProps {
   table: ITable;
@@ -203,12 +198,11 @@ export class StatelessStack extends Stack {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // A StringDefinitionBody ignores the `timeout` prop: the execution timeout goes into the ASL itself.
-    const asl = { ...workflow.asl, TimeoutSeconds: WORKFLOW_TIMEOUT.toSeconds() };
+    // the execution timeout, if any, is part of the ASL (a StringDefinitionBody ignores the `timeout` prop)
     const stateMachine = new StateMachine(this, `${id}StateMachine`, {
       comment: workflow.description,
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromString(JSON.stringify(asl)),
+      definitionBody: DefinitionBody.fromString(JSON.stringify(workflow.asl)),
       definitionSubstitutions: Object.fromEntries(tasks.map(({ placeholder, fn }) => [placeholder, fn.functionArn])),
       tracingEnabled: true,
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },

@@ -19,6 +19,8 @@ export const importRegistrations: WorkflowDefinition = {
   },
   asl: {
     Comment: 'Import new-student registrations from a file, in parallel chunks',
+    // a stuck import fails after two hours instead of holding its job at `running`
+    TimeoutSeconds: 7200,
     StartAt: 'PrepareImport',
     States: {
       PrepareImport: {
@@ -72,4 +74,3 @@ export const importRegistrations: WorkflowDefinition = {
   },
 };
 
-export const workflows: WorkflowDefinition[] = [importRegistrations];

@@ -29,6 +29,8 @@ export interface FunctionGrants {
   bucket?: 'read' | 'write';
   /** ids of the workflows the function may start */
   startsWorkflows?: readonly string[];
+  /** ids of the workflows whose callback tasks the function may complete (SendTaskSuccess/Failure) */
+  sendsTaskResults?: readonly string[];
 }
 
 export function route<const R extends RouteDefinition>(definition: R): R {

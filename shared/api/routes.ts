@@ -31,6 +31,7 @@ import {
   StudentSchema,
 } from '../students/schemas.js';
 import { CalendarYearParamsSchema, CalendarYearSchema, LoadCalendarYearSchema } from '../calendar/schemas.js';
+import { CaseParamsSchema, CaseSchema, InboxEntrySchema, InboxQuerySchema, OpenCaseSchema, StepDecisionSchema, StepParamsSchema } from '../cases/schemas.js';
 import { CreateImportSchema, CreatedImportSchema, ImportJobSchema, ImportParamsSchema } from '../imports/schemas.js';
 
 /**
@@ -370,6 +371,54 @@ export const routes = {
     request: { params: ImportParamsSchema },
     response: { status: 200, description: 'The import', schema: ImportJobSchema },
     grants: { table: 'read', bucket: 'read' },
+  }),
+  openCase: route({
+    operationId: 'openCase',
+    method: 'POST',
+    path: '/cases',
+    handler: 'cases/open',
+    tag: 'Cases',
+    summary: 'Open a transfer (A14.1) or a status change (A15) for one of the school’s students; the parties then decide in turn, 10 working days each',
+    access: { roles: ['registrar'] },
+    request: { body: OpenCaseSchema },
+    response: { status: 201, description: 'Opened; the first party’s step is open', schema: CaseSchema },
+    grants: { table: 'write', startsWorkflows: ['case-workflow'] },
+  }),
+  getCase: route({
+    operationId: 'getCase',
+    method: 'GET',
+    path: '/cases/{caseId}',
+    handler: 'cases/get',
+    tag: 'Cases',
+    summary: 'A case with its steps, deadlines and decisions',
+    access: anyRole,
+    request: { params: CaseParamsSchema },
+    response: { status: 200, description: 'The case', schema: CaseSchema },
+    grants: { table: 'read' },
+  }),
+  decideCaseStep: route({
+    operationId: 'decideCaseStep',
+    method: 'POST',
+    path: '/cases/{caseId}/steps/{step}/decision',
+    handler: 'cases/decide',
+    tag: 'Cases',
+    summary: 'The party of the current step approves or rejects, with a reason; the same decision sent twice is answered as the first',
+    access: { roles: ['registrar', 'reviewer'] },
+    request: { params: StepParamsSchema, body: StepDecisionSchema },
+    response: { status: 200, description: 'Decided', schema: CaseSchema },
+    grants: { table: 'write', sendsTaskResults: ['case-workflow'] },
+  }),
+  getInbox: route({
+    operationId: 'getInbox',
+    method: 'GET',
+    path: '/inbox',
+    handler: 'cases/inbox',
+    tag: 'Cases',
+    summary: 'Steps waiting for the caller’s organisation, oldest deadline first, overdue marked; or the overdue steps of those below it',
+    access: { roles: ['registrar', 'reviewer'] },
+    request: { query: InboxQuerySchema },
+    response: { status: 200, description: 'One page of the inbox', schema: pageOf(InboxEntrySchema, 'InboxPage') },
+    grants: { table: 'read', keys: true },
   }),
 } satisfies Record<string, RouteDefinition>;
 

@@ -57,3 +57,16 @@ export function shanghaiDate(instant: Date | number = nowMs()): string {
 export function realDelayUntil(instant: number): number {
   return Math.max(0, (instant - nowMs()) / settings.speed);
 }
+
+/**
+ * Seconds a timer must run for the clock to reach `instant`: real seconds, so a Step Functions task timeout set from
+ * it expires when the (possibly fast) local clock reaches the deadline, and exactly at the deadline on AWS.
+ */
+export function timerSecondsUntil(instant: number): number {
+  return Math.max(1, Math.ceil(realDelayUntil(instant) / 1000));
+}
+
+/** The last instant of a date in Asia/Shanghai (a deadline date ends at midnight there). */
+export function endOfShanghaiDate(date: string): number {
+  return Date.parse(`${date}T23:59:59.999+08:00`);
+}

@@ -97,6 +97,10 @@ export const keys = {
     sk: (status: string, season: string, studentId: string) => `${status}#${season}#${studentId}`,
   },
 
+  /** #8 a case (transfer, status change, …) and its steps; a waiting step is in its party's inbox (#6) */
+  case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  caseStep: (caseId: string, step: number) => ({ pk: `CASE#${caseId}`, sk: `STEP#${step}` }),
+  caseEscalation: (caseId: string, step: number) => ({ pk: `CASE#${caseId}`, sk: `ESCALATION#${step}` }),
   /** #5 registrations waiting for an authority's review, oldest deadline first (sharded, see above) */
   reviewQueue: {
     index: 'gsi2' as const,

@@ -3,7 +3,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './db.js';
 import { keyFor } from './secrets.js';
 import { ValidationError } from './errors.js';
-import { indexAttributes } from './keys.js';
+import { allShards, indexAttributes } from './keys.js';
 import type { IndexName } from './table.js';
 
 /**
@@ -86,4 +86,37 @@ export function indexPage<T>(
     page,
     map,
   );
+}
+
+/**
+ * One page over every shard of a sharded index partition (keys.ts), in sort-key order: each shard is queried from
+ * the cursor's position and the results merged; the cursor is the last sort key returned.
+ */
+export async function shardedIndexPage<T>(
+  index: IndexName,
+  partitionOf: (shard: number) => string,
+  page: { cursor?: string; limit: number; scope: string },
+  map: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  const attrs = indexAttributes(index);
+  const after = page.cursor ? String((await decodeCursor(page.cursor, page.scope)).after) : undefined;
+  const shards = await Promise.all(
+    allShards().map((shard) =>
+      db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: index,
+          KeyConditionExpression: after ? '#pk = :pk AND #sk > :after' : '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': attrs.pk, ...(after ? { '#sk': attrs.sk } : {}) },
+          ExpressionAttributeValues: { ':pk': partitionOf(shard), ...(after ? { ':after': after } : {}) },
+          Limit: page.limit,
+        }),
+      ),
+    ),
+  );
+  const merged = shards.flatMap((r) => r.Items ?? []).sort((a, b) => String(a[attrs.sk]).localeCompare(String(b[attrs.sk])));
+  const items = merged.slice(0, page.limit);
+  const more = merged.length > page.limit || shards.some((r) => r.LastEvaluatedKey);
+  const last = items.at(-1);
+  return { items: items.map(map), nextCursor: more && last ? await encodeCursor({ after: last[attrs.sk] }, page.scope) : undefined };
 }

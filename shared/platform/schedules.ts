@@ -1,3 +1,5 @@
+import type { FunctionGrants } from '../api/route.js';
+
 /**
  * The schedule table: the one list of sweeps. The CDK stack turns each row into an EventBridge Scheduler schedule
  * (time zone Asia/Shanghai) targeting the function; the local runtime evaluates the same cron fields in the same
@@ -18,7 +20,7 @@ export interface ScheduleDefinition {
   handler: string;
   description: string;
   cron: CronFields;
-  grants: { table?: 'read' | 'write'; keys?: boolean };
+  grants: FunctionGrants;
 }
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
@@ -30,6 +32,13 @@ export const schedules: ScheduleDefinition[] = [
     description: 'A24: mark credentials past their last valid day as expired, with an audit event each',
     cron: { minute: '10', hour: '0', day: '*', month: '*', weekDay: '?' },
     grants: { table: 'write' },
+  },
+  {
+    id: 'restart-stalled-cases',
+    handler: 'schedules/restart-stalled-cases',
+    description: 'A14/A15: start again the workflow of any case saved but not started (a crash between the two)',
+    cron: { minute: '0/10', hour: '*', day: '*', month: '*', weekDay: '?' },
+    grants: { table: 'read', startsWorkflows: ['case-workflow'] },
   },
 ];
 

@@ -1,4 +1,4 @@
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { env } from './config.js';
 
 /**
@@ -25,4 +25,9 @@ export async function startWorkflow(workflowId: string, executionName: string, i
   const stateMachineArn = env.variable(stateMachineArnVariable(workflowId));
   const result = await sfn().send(new StartExecutionCommand({ stateMachineArn, name: executionName, input: JSON.stringify(input) }));
   return result.executionArn!;
+}
+
+/** Completes a callback task (`.waitForTaskToken`) with its output. */
+export async function sendTaskSuccess(taskToken: string, output: unknown): Promise<void> {
+  await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
 }

@@ -7,11 +7,14 @@ import type { Deadline } from '../calendar/service.js';
  * A student record (学籍) from its submission on. The A8.1 path: the school submits (its own review) → the
  * supervising authority approves or rejects → identity verified → student number issued → `registered`.
  */
-export const REGISTRATION_STATUSES = ['pending-review', 'approved', 'registered', 'rejected'] as const;
+export const REGISTRATION_STATUSES = ['pending-review', 'approved', 'registered', 'rejected', 'suspended', 'withdrawn', 'cancelled', 'deceased'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
-/** Statuses in which the person holds the one diploma-track registration A9 allows. */
-export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending-review', 'approved', 'registered'];
+/**
+ * Statuses in which the person holds the one diploma-track registration A9 allows. Withdrawal and cancellation free
+ * the person for a future registration (A15); death ends the record but never frees it.
+ */
+export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending-review', 'approved', 'registered', 'suspended'];
 
 export interface Decision {
   decision: 'approve' | 'reject';
@@ -58,6 +61,8 @@ export interface StudentRecord {
   studentNumber?: string;
   /** A8.2: while identity verification is pending */
   temporaryNumber?: string;
+  /** A15 休学: when the student is expected back */
+  suspension?: { since: string; expectedReturn: string };
   createdAt: string;
   updatedAt: string;
   version: number;

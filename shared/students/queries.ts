@@ -1,7 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../platform/db.js';
-import { allShards, indexAttributes, keys } from '../platform/keys.js';
-import { decodeCursor, encodeCursor, indexPage, type Page } from '../platform/pagination.js';
+import { keys } from '../platform/keys.js';
+import { indexPage, shardedIndexPage, type Page } from '../platform/pagination.js';
 import { NotFoundError } from '../platform/errors.js';
 import { maskIdentityNumber } from '../audit/audit.js';
 import { isWithinJurisdiction } from '../organisations/model.js';
@@ -48,31 +46,12 @@ export async function listSchoolStudents(principal: Principal, schoolId: string,
  */
 export async function reviewQueue(principal: Principal, query: { cursor?: string; limit: number }): Promise<Page<StudentRecord>> {
   const queue = keys.reviewQueue;
-  const attrs = indexAttributes(queue.index);
-  const scope = `review-queue:${principal.organisationId}`;
-  const after = query.cursor ? String((await decodeCursor(query.cursor, scope)).after) : undefined;
-  const shards = await Promise.all(
-    allShards().map((shard) =>
-      db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: queue.index,
-          KeyConditionExpression: after ? '#pk = :pk AND #sk > :after' : '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': attrs.pk, ...(after ? { '#sk': attrs.sk } : {}) },
-          ExpressionAttributeValues: { ':pk': queue.pk(principal.organisationId, shard), ...(after ? { ':after': after } : {}) },
-          Limit: query.limit,
-        }),
-      ),
-    ),
+  return shardedIndexPage(
+    queue.index,
+    (shard) => queue.pk(principal.organisationId, shard),
+    { ...query, scope: `review-queue:${principal.organisationId}` },
+    (item) => present(principal, toStudent(item)),
   );
-  const merged = shards.flatMap((r) => r.Items ?? []).sort((a, b) => String(a[attrs.sk]).localeCompare(String(b[attrs.sk])));
-  const page = merged.slice(0, query.limit);
-  const more = merged.length > query.limit || shards.some((r) => r.LastEvaluatedKey);
-  const last = page.at(-1);
-  return {
-    items: page.map((item) => present(principal, toStudent(item))),
-    nextCursor: more && last ? await encodeCursor({ after: last[attrs.sk] }, scope) : undefined,
-  };
 }
 
 /** #8 / A25: a student's audit trail, newest first, for whoever may read the student. */

@@ -68,7 +68,7 @@ export function toStudent(item: Record<string, unknown>): StudentRecord {
   return withoutKeys<StudentRecord>(item, ['identityHash', 'personHash']);
 }
 
-interface StoredStudent {
+export interface StoredStudent {
   student: StudentRecord;
   /** the partitions that hold this student's person records: its identity hash (if any) and its person hash */
   partitions: string[];
@@ -253,7 +253,7 @@ async function loadForReview(caller: Caller, studentId: string): Promise<StoredS
 }
 
 /** Keeps the person records (A7) in step with the registration's status and number. */
-function recordUpdates(stored: StoredStudent, record: StudentRecord) {
+export function recordUpdates(stored: StoredStudent, record: StudentRecord) {
   return stored.partitions.map((pk) => ({
     Update: {
       TableName: tableName(),
@@ -356,7 +356,8 @@ export async function decideRegistration(caller: Caller, studentId: string, inpu
   return record;
 }
 
-function versionedPut(stored: StoredStudent, record: StudentRecord) {
+/** The student's new version, written only over the version it was read as (optimistic locking). */
+export function versionedPut(stored: StoredStudent, record: StudentRecord) {
   return {
     Put: {
       TableName: tableName(),

@@ -9,9 +9,9 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.js';
 import type { RegistryFunction } from '../../infra/constructs/registry-function.js';
-import { WORKFLOW_TIMEOUT, constructId, taskConstructId } from '../../infra/stacks/stateless-stack.js';
+import { constructId, taskConstructId } from '../../infra/stacks/stateless-stack.js';
 import { stateMachineArnVariable } from '../../infra/workflows/definition.js';
-import { workflows } from '../../infra/workflows/import-registrations.js';
+import { workflows } from '../../infra/workflows/index.js';
 import { routeKey } from '../../shared/api/route.js';
 import { routeList, routes } from '../../shared/api/routes.js';
 import { eventBridgeCron, schedules } from '../../shared/platform/schedules.js';
@@ -82,7 +82,7 @@ function placeholdersIn(value: unknown): Set<string> {
   return new Set([...JSON.stringify(value).matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]!));
 }
 
-type State = { Type: string; TimeoutSeconds?: number; ItemProcessor?: Machine; Iterator?: Machine; Branches?: Machine[] };
+type State = { Type: string; TimeoutSeconds?: number; TimeoutSecondsPath?: string; ItemProcessor?: Machine; Iterator?: Machine; Branches?: Machine[] };
 type Machine = { States: Record<string, State> };
 
 /** Every state of a machine with its path, descending into Map processors and Parallel branches. */
@@ -238,7 +238,9 @@ describe('stateless stack', () => {
 
       const s3 = actions.filter((a) => a.startsWith('s3:')).sort();
       expect(s3, route.operationId).toEqual({ read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'], none: [] }[route.grants.bucket ?? 'none']);
-      expect(actions.some((a) => a.startsWith('states:')), route.operationId).toBe((route.grants.startsWorkflows ?? []).length > 0);
+      expect(actions.some((a) => a.startsWith('states:')), route.operationId).toBe(
+        (route.grants.startsWorkflows ?? []).length + (route.grants.sendsTaskResults ?? []).length > 0,
+      );
     }
   });
 
@@ -325,16 +327,17 @@ describe('workflows', () => {
     expect(JSON.parse(substituted).StartAt).toBe(workflow.asl.StartAt);
   });
 
-  it.each(workflows.map((w) => [w.id, w] as const))('gives every Task of %s and the whole execution a timeout', (id, workflow) => {
+  it.each(workflows.map((w) => [w.id, w] as const))('gives every Task of %s a timeout', (id, workflow) => {
     const definition = JSON.parse(stateMachineOf(id).resource.Properties.DefinitionString as string) as Machine & { TimeoutSeconds?: number };
-    expect(definition.TimeoutSeconds).toBe(WORKFLOW_TIMEOUT.toSeconds());
+    expect(definition.TimeoutSeconds).toBe((workflow.asl as { TimeoutSeconds?: number }).TimeoutSeconds);
     const states = statesOf(definition);
     const tasks = states.filter(([, state]) => state.Type === 'Task');
     expect(tasks.length).toBeGreaterThan(0);
     // the walk reaches into the Map's ItemProcessor
     const nested = states.filter(([name]) => name.includes('/'));
     expect(nested.length > 0).toBe(Object.values((workflow.asl as unknown as Machine).States).some((state) => state.Type === 'Map' || state.Type === 'Parallel'));
-    for (const [name, state] of tasks) expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
+    // a fixed timeout, or the deadline itself (callback tasks: TimeoutSecondsPath)
+    for (const [name, state] of tasks) expect(state.TimeoutSeconds ?? state.TimeoutSecondsPath, name).toBeTruthy();
   });
 
   it.each(workflows.map((w) => [w.id, w] as const))('runs each task of %s in its own function with the task’s grants and timeout', (id, workflow) => {
@@ -373,6 +376,24 @@ describe('workflows', () => {
     const variables = functionNamed(start).resource.Properties.Environment.Variables as Record<string, unknown>;
     expect(variables.IMPORT_REGISTRATIONS_STATE_MACHINE_ARN).toEqual({ Ref: id });
     expect(stateMachineArnVariable('import-registrations')).toBe('IMPORT_REGISTRATIONS_STATE_MACHINE_ARN');
+  });
+});
+
+describe('callback tasks', () => {
+  it('lets decideCaseStep send task results for the case-workflow state machine and no other, and start nothing', () => {
+    const { id } = stateMachineOf('case-workflow');
+    const statements = statementsOf(constructId('decideCaseStep'));
+    expect(actionsOf(statements).filter((a) => a.startsWith('states:')).sort()).toEqual(['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess']);
+    for (const action of ['states:SendTaskSuccess', 'states:SendTaskFailure']) expect(resourcesFor(statements, action)).toEqual([{ Ref: id }]);
+  });
+
+  it('waits for each party with a callback task whose timeout is the step deadline', () => {
+    const definition = JSON.parse(stateMachineOf('case-workflow').resource.Properties.DefinitionString as string) as Machine;
+    const wait = statesOf(definition).find(([name]) => name === 'WaitForDecision')![1] as Record<string, unknown>;
+    expect(wait.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
+    expect(wait.TimeoutSecondsPath).toBe('$.Payload.timeoutSeconds');
+    expect(JSON.stringify(wait.Parameters)).toContain('$$.Task.Token');
+    expect(JSON.stringify(wait.Catch)).toContain('States.Timeout');
   });
 });
 

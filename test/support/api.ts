@@ -14,11 +14,25 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-export async function call<T = any>(
-  method: string,
-  path: string,
-  options: { as?: string; token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string | Buffer } = {},
-): Promise<ApiResponse<T>> {
+export interface CallOptions {
+  as?: string;
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  rawBody?: string | Buffer;
+}
+
+/** The API of the run's shared stack (global-setup.ts). */
+export function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+  return callAt(inject('apiUrl'), method, path, options);
+}
+
+/** The API of a stack a test file started itself. */
+export function apiAt(baseUrl: string): typeof call {
+  return (method, path, options) => callAt(baseUrl, method, path, options);
+}
+
+async function callAt<T>(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   const bearer = options.token ?? (options.as ? token(options.as) : undefined);
   if (bearer) headers.authorization = `Bearer ${bearer}`;
@@ -27,7 +41,7 @@ export async function call<T = any>(
     headers['content-type'] ??= 'application/json';
     body = JSON.stringify(options.body);
   }
-  const response = await fetch(`${inject('apiUrl')}${path}`, { method, headers, body });
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
   return { status: response.status, headers: response.headers, body: /json/.test(type) && text ? JSON.parse(text) : text };

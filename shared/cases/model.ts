@@ -1,0 +1,94 @@
+import type { Deadline } from '../calendar/service.js';
+import type { Organisation } from '../organisations/model.js';
+import type { StudentRecord } from '../students/model.js';
+
+/**
+ * A case: a change to a registered student that several parties decide in turn, each within 10 working days
+ * (A14, A15). Steps run in order; a rejection ends the case; when every party has approved, the change applies.
+ */
+export const CASE_TYPES = ['transfer', 'status-change'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/** A15 status changes (学籍异动), besides transfer (A14) */
+export const STATUS_CHANGES = {
+  'repeat-year': '留级',
+  'change-major': '转专业',
+  'change-study-mode': '转学习形式',
+  suspension: '休学',
+  resumption: '复学',
+  withdrawal: '退学',
+  cancellation: '注销',
+  death: '死亡',
+} as const;
+export type StatusChange = keyof typeof STATUS_CHANGES;
+
+/** A14/A15: every party has 10 working days from the day its step opens. */
+export const STEP_WORKING_DAYS = 10;
+
+export type Party = 'school' | 'authority' | 'sending-school' | 'sending-authority' | 'receiving-school' | 'receiving-authority';
+
+export interface Decision {
+  decision: 'approve' | 'reject';
+  reason: string;
+  at: string;
+  by: { credentialId: string; name: string; organisationId: string };
+}
+
+export interface CaseStep {
+  index: number;
+  party: Party;
+  organisationId: string;
+  status: 'pending' | 'waiting' | 'approved' | 'rejected';
+  openedOn?: string;
+  deadline?: Deadline;
+  /** the deadline passed undecided: the party's superior was told, and the step keeps waiting */
+  overdue?: { since: string; escalatedTo: string };
+  decision?: Decision;
+}
+
+export type CaseDetails =
+  | { type: 'transfer'; receivingSchoolId: string }
+  | {
+      type: 'status-change';
+      change: StatusChange;
+      expectedReturn?: string;
+      newMajor?: { code: string; name: string };
+      newStudyMode?: 'full-time' | 'part-time';
+    };
+
+export interface Case {
+  caseId: string;
+  type: CaseType;
+  studentId: string;
+  details: CaseDetails;
+  reason: string;
+  /** every organisation that may read the case: the supervision lines of the schools involved (A4) */
+  visibleTo: string[];
+  steps: CaseStep[];
+  status: 'open' | 'approved' | 'rejected';
+  openedAt: string;
+  openedBy: { credentialId: string; name: string; organisationId: string };
+  closedAt?: string;
+  version: number;
+}
+
+/** A14.1: sending school, its authority, receiving school, its authority. A15: the school, then its authority. */
+export function partiesOf(details: CaseDetails, student: StudentRecord, receiving?: Organisation): Pick<CaseStep, 'party' | 'organisationId'>[] {
+  if (details.type === 'transfer') {
+    return [
+      { party: 'sending-school', organisationId: student.schoolId },
+      { party: 'sending-authority', organisationId: student.supervisingAuthorityId },
+      { party: 'receiving-school', organisationId: receiving!.id },
+      { party: 'receiving-authority', organisationId: receiving!.supervisingAuthorityId! },
+    ];
+  }
+  return [
+    { party: 'school', organisationId: student.schoolId },
+    { party: 'authority', organisationId: student.supervisingAuthorityId },
+  ];
+}
+
+/** The step now waiting for a decision, if any. */
+export function currentStep(c: Pick<Case, 'steps'>): CaseStep | undefined {
+  return c.steps.find((s) => s.status === 'waiting' || s.status === 'pending');
+}

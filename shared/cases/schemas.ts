@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { PageQuerySchema, ReasonSchema } from '../api/common.js';
+import { IntakeSchema } from '../students/intake-schema.js';
+import { STATUS_CHANGES, type StatusChange } from './model.js';
+
+const changes = Object.keys(STATUS_CHANGES) as [StatusChange, ...StatusChange[]];
+
+export const CaseDetailsSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('transfer'), receivingSchoolId: z.string().regex(/^\d{10}$/).meta({ description: 'A14.1: the receiving vocational school' }) }),
+  z
+    .strictObject({
+      type: z.literal('status-change'),
+      change: z.enum(changes).meta({ description: 'A15 — ' + Object.entries(STATUS_CHANGES).map(([k, v]) => `${k}: ${v}`).join('; ') }),
+      expectedReturn: z.iso.date().optional().meta({ description: 'suspension: expected return date' }),
+      newMajor: IntakeSchema.shape.major.optional().meta({ description: 'change-major' }),
+      newStudyMode: IntakeSchema.shape.studyMode.optional().meta({ description: 'change-study-mode' }),
+    })
+    .superRefine((d, ctx) => {
+      const needs: Partial<Record<StatusChange, 'expectedReturn' | 'newMajor' | 'newStudyMode'>> = {
+        suspension: 'expectedReturn',
+        'change-major': 'newMajor',
+        'change-study-mode': 'newStudyMode',
+      };
+      const field = needs[d.change];
+      if (field && d[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required for ${d.change}` });
+    }),
+]);
+
+export const OpenCaseSchema = z
+  .strictObject({ studentId: z.uuid(), reason: ReasonSchema, details: CaseDetailsSchema })
+  .meta({ id: 'OpenCase', description: 'Opened by the student’s school (A14.1, A15)' });
+
+const DecisionSchema = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string(), at: z.string(), by: z.object({ credentialId: z.string(), name: z.string(), organisationId: z.string() }) });
+
+export const CaseSchema = z
+  .object({
+    caseId: z.string(),
+    type: z.enum(['transfer', 'status-change']),
+    studentId: z.string(),
+    details: z.record(z.string(), z.unknown()),
+    reason: z.string(),
+    status: z.enum(['open', 'approved', 'rejected']),
+    steps: z.array(
+      z.object({
+        index: z.number().int(),
+        party: z.string(),
+        organisationId: z.string(),
+        status: z.enum(['pending', 'waiting', 'approved', 'rejected']),
+        openedOn: z.string().optional(),
+        deadline: z.object({ date: z.string(), provisional: z.boolean(), missingYears: z.array(z.number()) }).optional().meta({ description: '10 working days from the day the step opened' }),
+        overdue: z.object({ since: z.string(), escalatedTo: z.string() }).optional(),
+        decision: DecisionSchema.optional(),
+      }),
+    ),
+    openedAt: z.string(),
+    closedAt: z.string().optional(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Case' });
+
+export const CaseParamsSchema = z.strictObject({ caseId: z.uuid() });
+export const StepParamsSchema = z.strictObject({ caseId: z.uuid(), step: z.coerce.number().int().min(0).max(9) });
+export const StepDecisionSchema = z.strictObject({ decision: z.enum(['approve', 'reject']), reason: ReasonSchema }).meta({ id: 'StepDecision' });
+
+export const InboxQuerySchema = PageQuerySchema.extend({
+  view: z.enum(['mine', 'escalations']).default('mine').meta({ description: 'mine: steps waiting for the caller; escalations: overdue steps of organisations below it' }),
+});
+
+export const InboxEntrySchema = z
+  .object({
+    caseId: z.string(),
+    type: z.string(),
+    studentId: z.string(),
+    step: z.number().int(),
+    party: z.string(),
+    organisationId: z.string(),
+    deadline: z.string(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'InboxEntry' });

@@ -1,0 +1,445 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../platform/db.js';
+import { allShards, indexAttributes, indexKey, keys, shardOf } from '../platform/keys.js';
+import { endOfShanghaiDate, nowIso, nowMs, shanghaiDate, timerSecondsUntil } from '../platform/clock.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../platform/errors.js';
+import { isConditionFailure } from '../platform/transactions.js';
+import { withoutKeys } from '../platform/items.js';
+import { indexPage, shardedIndexPage, type Page } from '../platform/pagination.js';
+import { sendTaskSuccess, startWorkflow } from '../platform/workflows.js';
+import { actorOf, auditPut, diff, type AuditActor } from '../audit/audit.js';
+import type { Caller, Principal } from '../auth/principal.js';
+import { deadlineAfter } from '../calendar/service.js';
+import { loadOrganisation } from '../organisations/service.js';
+import { loadStudent, recordUpdates, versionedPut, type StoredStudent } from '../students/registration.js';
+import type { StudentRecord } from '../students/model.js';
+import { currentStep, partiesOf, STEP_WORKING_DAYS, type Case, type CaseDetails, type CaseStep } from './model.js';
+
+const CASE = { en: 'The case', zh: '该事项' };
+export const CASE_WORKFLOW = 'case-workflow';
+
+function toCase(item: Record<string, unknown>): Case {
+  return withoutKeys<Case>(item);
+}
+
+async function loadCase(caseId: string): Promise<Case | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.case(caseId) }));
+  return Item ? toCase(Item) : undefined;
+}
+
+function caseItem(c: Case): Record<string, unknown> {
+  return { ...keys.case(c.caseId), entity: 'case', ...c };
+}
+
+export async function getCase(principal: Principal, caseId: string): Promise<Case> {
+  const c = await loadCase(caseId);
+  if (!c || !c.visibleTo.includes(principal.organisationId)) throw new NotFoundError(CASE);
+  return c;
+}
+
+function byWhom(caller: Caller) {
+  return { credentialId: caller.principal.credentialId, name: caller.principal.holderName, organisationId: caller.principal.organisationId };
+}
+
+/**
+ * A14.1 / A15: the school opens a case for one of its registered students, with its reason (evidence comes with its
+ * own endpoint). The case is saved with a start marker before its workflow starts, so a crash in between loses
+ * nothing: the execution is named after the case, and the restart sweep simply starts it again.
+ */
+export async function openCase(caller: Caller, input: { studentId: string; reason: string; details: CaseDetails }): Promise<Case> {
+  const stored = await loadStudent(input.studentId);
+  if (!stored || !stored.student.supervisionPath.includes(caller.principal.organisationId)) throw new NotFoundError({ en: 'The student', zh: '该学生' });
+  const student = stored.student;
+  if (student.schoolId !== caller.principal.organisationId) {
+    throw new ForbiddenError({ en: 'Only the student’s school opens a case (A14.1, A15)', zh: '只有学生所在学校可以发起学籍异动（第十四条、第十五条）' });
+  }
+  const details = input.details;
+  const expected = details.type === 'status-change' && details.change === 'resumption' ? 'suspended' : 'registered';
+  if (student.status !== expected) {
+    throw new RuleViolationError(details.type === 'transfer' ? 'A14.1' : 'A15', {
+      en: `The student's registration is ${student.status}; this change needs it ${expected}`,
+      zh: `该学生学籍状态为 ${student.status}，此项异动要求状态为 ${expected}`,
+    });
+  }
+  const receiving = details.type === 'transfer' ? await loadOrganisation(details.receivingSchoolId) : undefined;
+  if (details.type === 'transfer' && (!receiving || receiving.level !== 'school' || receiving.status !== 'active' || receiving.id === student.schoolId)) {
+    throw new RuleViolationError('A14.1', { en: 'The receiving school must be another active school', zh: '转入学校必须是另一所正常办学的学校' }, [
+      { field: 'body.details.receivingSchoolId', code: 'unknown_school', message: { en: 'is not another active school', zh: '不是另一所正常办学的学校' } },
+    ]);
+  }
+  const at = nowIso();
+  const c: Case = {
+    caseId: randomUUID(),
+    type: details.type,
+    studentId: student.studentId,
+    details,
+    reason: input.reason,
+    visibleTo: [...new Set([...student.supervisionPath, ...(receiving?.supervisionPath ?? [])])],
+    steps: partiesOf(details, student, receiving).map((p, index) => ({ ...p, index, status: 'pending' })),
+    status: 'open',
+    openedAt: at,
+    openedBy: byWhom(caller),
+    version: 1,
+  };
+  const due = keys.dueOn;
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            // the start marker: the restart sweep finds cases whose workflow never started
+            Item: { ...caseItem(c), ...indexKey(due.index, due.pk(shanghaiDate(), shardOf(c.caseId)), due.sk('case-start', c.caseId)) },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        { Put: { TableName: tableName(), Item: { ...keys.studentCase(student.studentId, at, c.caseId), entity: 'student-case', caseId: c.caseId, type: c.type } } },
+        auditPut({
+          at,
+          actor: actorOf(caller),
+          action: `case.opened`,
+          target: { type: 'student', id: student.studentId },
+          reason: input.reason,
+          requestId: caller.requestId,
+          changes: [{ field: 'case', to: { caseId: c.caseId, ...details } }],
+        }),
+      ],
+    }),
+  );
+  await startWorkflow(CASE_WORKFLOW, c.caseId, { caseId: c.caseId });
+  return c;
+}
+
+/** Schedule: starts again the workflows of cases saved but never started (idempotent by execution name). */
+export async function restartStalledCases(): Promise<number> {
+  const due = keys.dueOn;
+  const attrs = indexAttributes(due.index);
+  let restarted = 0;
+  // today's and yesterday's markers: the sweep runs every few minutes, so nothing older can be left
+  for (const date of [shanghaiDate(nowMs() - 86_400_000), shanghaiDate()]) {
+    for (const shard of allShards()) {
+      const page = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: due.index,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :kind)',
+          ExpressionAttributeNames: { '#pk': attrs.pk, '#sk': attrs.sk },
+          ExpressionAttributeValues: { ':pk': due.pk(date, shard), ':kind': 'case-start#' },
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        await startWorkflow(CASE_WORKFLOW, String(item.caseId), { caseId: item.caseId }).catch((error: Error) => {
+          if (error.name !== 'ExecutionAlreadyExists') throw error;
+        });
+        restarted++;
+      }
+    }
+  }
+  return restarted;
+}
+
+/** Workflow: opens the next party's step with its deadline, or reports that every party has decided. */
+export async function openNextStep(caseId: string): Promise<{ caseId: string; done: boolean; step?: number; timeoutSeconds?: number }> {
+  const c = await loadCase(caseId);
+  if (!c) throw new NotFoundError(CASE);
+  const step = c.status === 'open' ? currentStep(c) : undefined;
+  // the workflow has started: the start marker goes
+  await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.case(caseId), UpdateExpression: 'REMOVE #pk, #sk', ExpressionAttributeNames: { '#pk': indexAttributes(keys.dueOn.index).pk, '#sk': indexAttributes(keys.dueOn.index).sk } }));
+  if (!step || c.steps.some((s) => s.status === 'rejected')) return { caseId, done: true };
+  const today = shanghaiDate();
+  const deadline = step.deadline ?? (await deadlineAfter(today, STEP_WORKING_DAYS));
+  const opened: CaseStep = { ...step, status: 'waiting', openedOn: step.openedOn ?? today, deadline };
+  await saveSteps(c, [opened]);
+  return { caseId, done: false, step: step.index, timeoutSeconds: timerSecondsUntil(endOfShanghaiDate(deadline.date)) };
+}
+
+async function saveSteps(c: Case, changed: CaseStep[]): Promise<Case> {
+  const steps = c.steps.map((s) => changed.find((x) => x.index === s.index) ?? s);
+  const next: Case = { ...c, steps, version: c.version + 1 };
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: caseItem(next),
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':v': c.version },
+    }),
+  );
+  return next;
+}
+
+/**
+ * Workflow (callback task): keeps the step's task token and puts the step in its party's inbox (#6), oldest deadline
+ * first. The decision API sends the token back.
+ */
+export async function awaitDecision(input: { caseId: string; step: number; taskToken: string }): Promise<void> {
+  const c = await loadCase(input.caseId);
+  const step = c?.steps[input.step];
+  if (!c || !step?.deadline) throw new NotFoundError(CASE);
+  const inbox = keys.inbox;
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.caseStep(c.caseId, step.index),
+        ...indexKey(inbox.index, inbox.pk(step.organisationId, shardOf(c.caseId)), inbox.sk(step.deadline.date, c.caseId, String(step.index))),
+        entity: 'case-step',
+        caseId: c.caseId,
+        type: c.type,
+        studentId: c.studentId,
+        step: step.index,
+        party: step.party,
+        organisationId: step.organisationId,
+        deadline: step.deadline.date,
+        taskToken: input.taskToken,
+        ...(step.overdue ? { overdue: step.overdue } : {}),
+      },
+    }),
+  );
+}
+
+/** The authority above an organisation: a school's supervising authority, an authority's parent (A4). */
+async function superiorOf(organisationId: string): Promise<string> {
+  const org = await loadOrganisation(organisationId);
+  if (!org) return organisationId;
+  return org.level === 'school' ? org.supervisingAuthorityId! : (org.supervisionPath.at(-2) ?? org.id);
+}
+
+/**
+ * Workflow: the deadline passed undecided. The step is marked overdue and the party's superior sees it among its
+ * subordinates' overdue steps; the step keeps waiting — a request never lapses by silence — and reminds again after
+ * another 10 working days.
+ */
+export async function markOverdue(input: { caseId: string; step: number }): Promise<{ caseId: string; step: number; timeoutSeconds: number }> {
+  const c = await loadCase(input.caseId);
+  const step = c?.steps[input.step];
+  if (!c || !step?.deadline) throw new NotFoundError(CASE);
+  const superior = await superiorOf(step.organisationId);
+  const today = shanghaiDate();
+  const overdue: CaseStep = { ...step, overdue: step.overdue ?? { since: today, escalatedTo: superior } };
+  await saveSteps(c, [overdue]);
+  const escalations = keys.escalations;
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: {
+              ...keys.caseEscalation(c.caseId, step.index),
+              ...indexKey(escalations.index, escalations.pk(superior), escalations.sk(step.deadline.date, c.caseId, String(step.index))),
+              entity: 'case-escalation',
+              caseId: c.caseId,
+              type: c.type,
+              studentId: c.studentId,
+              step: step.index,
+              party: step.party,
+              organisationId: step.organisationId,
+              deadline: step.deadline.date,
+              overdue: true,
+            },
+          },
+        },
+        auditPut({
+          at: nowIso(),
+          actor: { kind: 'schedule', name: 'case-deadline', organisationId: 'system' },
+          action: 'case.step-overdue',
+          target: { type: 'student', id: c.studentId },
+          requestId: `case:${c.caseId}:step:${step.index}`,
+          changes: [{ field: `steps.${step.index}.overdue`, to: overdue.overdue }],
+        }),
+      ],
+    }),
+  );
+  const reminder = await deadlineAfter(today, STEP_WORKING_DAYS);
+  return { caseId: c.caseId, step: step.index, timeoutSeconds: timerSecondsUntil(endOfShanghaiDate(reminder.date)) };
+}
+
+/**
+ * A party decides its step. Only the party of the current step may (403 for others who can see the case, 404 for
+ * those who cannot); the same decision sent twice is answered as the first; a decision on a step that is no longer
+ * current is a 409. The decision and its audit event are written together, then the workflow is told.
+ */
+export async function decideStep(caller: Caller, caseId: string, stepIndex: number, input: { decision: 'approve' | 'reject'; reason: string }): Promise<Case> {
+  const c = await getCase(caller.principal, caseId);
+  const step = c.steps[stepIndex];
+  if (!step) throw new NotFoundError({ en: `Step ${stepIndex} of the case`, zh: `该事项的第 ${stepIndex} 步` });
+  if (step.organisationId !== caller.principal.organisationId) {
+    throw new ForbiddenError({ en: `Step ${stepIndex} is for ${step.organisationId} (${step.party})`, zh: `第 ${stepIndex} 步由 ${step.organisationId} 办理` });
+  }
+  if (step.decision) {
+    if (step.decision.decision === input.decision) return c;
+    throw new ConflictError({ en: `Step ${stepIndex} was already decided: ${step.decision.decision}`, zh: `第 ${stepIndex} 步已办理（${step.decision.decision}）` });
+  }
+  if (step.status !== 'waiting') {
+    throw new ConflictError({ en: `Step ${stepIndex} is not open for a decision now`, zh: `第 ${stepIndex} 步当前不在办理中` });
+  }
+  const { Item: waiting } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.caseStep(caseId, stepIndex) }));
+  if (!waiting?.taskToken) throw new ConflictError({ en: 'The step is being opened; try again in a moment', zh: '该步骤正在开启，请稍后重试' });
+  const at = nowIso();
+  const decided: CaseStep = { ...step, status: input.decision === 'approve' ? 'approved' : 'rejected', decision: { ...input, at, by: byWhom(caller) } };
+  const steps = c.steps.map((s) => (s.index === stepIndex ? decided : s));
+  const next: Case = { ...c, steps, version: c.version + 1 };
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName(), Item: caseItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': c.version } } },
+          // out of the inbox, and out of the superior's overdue list
+          { Delete: { TableName: tableName(), Key: keys.caseStep(caseId, stepIndex) } },
+          { Delete: { TableName: tableName(), Key: keys.caseEscalation(caseId, stepIndex) } },
+          auditPut({
+            at,
+            actor: actorOf(caller),
+            action: `case.step-${input.decision === 'approve' ? 'approved' : 'rejected'}`,
+            target: { type: 'student', id: c.studentId },
+            reason: input.reason,
+            requestId: caller.requestId,
+            changes: [{ field: `case.${caseId}.steps.${stepIndex}`, from: step.status, to: decided.status }],
+          }),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error, 0)) return decideStep(caller, caseId, stepIndex, input);
+    throw error;
+  }
+  await sendTaskSuccess(String(waiting.taskToken), { decision: input.decision });
+  return next;
+}
+
+/** Workflow: the case ends — every party approved, so the change applies with its audit event in one transaction, or a party rejected it. */
+export async function finishCase(caseId: string): Promise<{ status: Case['status'] }> {
+  const c = await loadCase(caseId);
+  if (!c) throw new NotFoundError(CASE);
+  if (c.status !== 'open') return { status: c.status };
+  const approved = c.steps.every((s) => s.status === 'approved');
+  const at = nowIso();
+  const closed: Case = { ...c, status: approved ? 'approved' : 'rejected', closedAt: at, version: c.version + 1 };
+  const closeCase = {
+    Put: { TableName: tableName(), Item: caseItem(closed), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': c.version } },
+  };
+  const actor: AuditActor = { kind: 'schedule', name: 'case-workflow', organisationId: 'system' };
+  if (!approved) {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          closeCase,
+          auditPut({ at, actor, action: 'case.rejected', target: { type: 'student', id: c.studentId }, requestId: `case:${caseId}`, changes: [{ field: `case.${caseId}.status`, from: 'open', to: 'rejected' }] }),
+        ],
+      }),
+    );
+    return { status: closed.status };
+  }
+  const stored = await loadStudent(c.studentId);
+  if (!stored) throw new NotFoundError({ en: 'The student', zh: '该学生' });
+  const updated = await applyChange(c, stored.student, at);
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        closeCase,
+        versionedPut(stored, updated),
+        ...recordUpdates(stored, updated),
+        ...claimRelease(c, stored),
+        auditPut({
+          at,
+          actor,
+          action: `case.applied.${c.details.type === 'transfer' ? 'transfer' : c.details.change}`,
+          target: { type: 'student', id: c.studentId },
+          reason: c.reason,
+          requestId: `case:${caseId}`,
+          changes: diff(
+            { schoolId: stored.student.schoolId, status: stored.student.status, enrolment: stored.student.enrolment, registration: { expectedGraduation: stored.student.registration.expectedGraduation } },
+            { schoolId: updated.schoolId, status: updated.status, enrolment: updated.enrolment, registration: { expectedGraduation: updated.registration.expectedGraduation } },
+          ),
+        }),
+      ],
+    }),
+  );
+  return { status: closed.status };
+}
+
+/** A15: withdrawal and cancellation free the person for a future registration (A9); death never does. */
+function claimRelease(c: Case, stored: StoredStudent) {
+  const frees = c.details.type === 'status-change' && (c.details.change === 'withdrawal' || c.details.change === 'cancellation');
+  if (!frees || !stored.identity) return [];
+  return [
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: keys.identityActiveClaim(stored.identity),
+        ConditionExpression: 'studentId = :id',
+        ExpressionAttributeValues: { ':id': stored.student.studentId },
+      },
+    },
+  ];
+}
+
+/** What each approved change does to the student record (A14.1, A15). */
+async function applyChange(c: Case, student: StudentRecord, at: string): Promise<StudentRecord> {
+  const base = { ...student, updatedAt: at, version: student.version + 1 };
+  const d = c.details;
+  if (d.type === 'transfer') {
+    // A14.1: the record moves to the receiving school; the student number never changes (A8.2)
+    const school = (await loadOrganisation(d.receivingSchoolId))!;
+    return { ...base, schoolId: school.id, supervisionPath: school.supervisionPath, supervisingAuthorityId: school.supervisingAuthorityId! };
+  }
+  switch (d.change) {
+    case 'repeat-year': {
+      const [year, month] = student.registration.expectedGraduation.split('-');
+      return { ...base, registration: { ...student.registration, expectedGraduation: `${Number(year) + 1}-${month}` } };
+    }
+    case 'change-major':
+      return { ...base, enrolment: { ...student.enrolment, major: d.newMajor! } };
+    case 'change-study-mode':
+      return { ...base, enrolment: { ...student.enrolment, studyMode: d.newStudyMode! } };
+    case 'suspension':
+      return { ...base, status: 'suspended', suspension: { since: shanghaiDate(), expectedReturn: d.expectedReturn! } };
+    case 'resumption':
+      return { ...base, status: 'registered', suspension: undefined };
+    case 'withdrawal':
+      return { ...base, status: 'withdrawn' };
+    case 'cancellation':
+      return { ...base, status: 'cancelled' };
+    case 'death':
+      return { ...base, status: 'deceased' };
+  }
+}
+
+export interface InboxEntry {
+  caseId: string;
+  type: string;
+  studentId: string;
+  step: number;
+  party: string;
+  organisationId: string;
+  deadline: string;
+  overdue: boolean;
+}
+
+function toEntry(item: Record<string, unknown>): InboxEntry {
+  return {
+    caseId: String(item.caseId),
+    type: String(item.type),
+    studentId: String(item.studentId),
+    step: Number(item.step),
+    party: String(item.party),
+    organisationId: String(item.organisationId),
+    deadline: String(item.deadline),
+    overdue: !!item.overdue || String(item.deadline) < shanghaiDate(),
+  };
+}
+
+/**
+ * #6: the caller organisation's waiting steps, oldest deadline first, overdue ones marked; or (`escalations`) the
+ * overdue steps of the organisations below it.
+ */
+export async function inbox(principal: Principal, query: { view: 'mine' | 'escalations'; cursor?: string; limit: number }): Promise<Page<InboxEntry>> {
+  const org = principal.organisationId;
+  if (query.view === 'escalations') {
+    const escalations = keys.escalations;
+    return indexPage(escalations.index, escalations.pk(org), { ...query, scope: `escalations:${org}` }, toEntry);
+  }
+  const box = keys.inbox;
+  return shardedIndexPage(box.index, (shard) => box.pk(org, shard), { ...query, scope: `inbox:${org}` }, toEntry);
+}

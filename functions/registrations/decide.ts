@@ -1,7 +1,7 @@
 import { routeHandler } from '../../shared/api/handler.js';
 import { routes } from '../../shared/api/routes.js';
-import { decideRegistration } from '../../shared/students/registration.js';
+import { decideRegistrationWithHandOver } from '../../shared/cases/registration-decision.js';
 
 export const handler = routeHandler(routes.decideRegistration, async ({ params, body, caller }) => ({
-  body: await decideRegistration(caller, params.studentId, body),
+  body: await decideRegistrationWithHandOver(caller, params.studentId, body),
 }));

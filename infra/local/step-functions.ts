@@ -50,31 +50,40 @@ function localFunctionArn(handler: string): string {
  * SendTaskFailure names it — or until its own `timeoutSeconds` passes, when the token dies as on AWS.
  */
 class TaskTokens {
-  private readonly waiting = new Map<string, { resolve: (output: unknown) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<string, { resolve: (output: unknown) => void; reject: (error: Error) => void; timer?: NodeJS.Timeout }>();
 
   issue(timeoutSeconds: number | undefined): { token: string; result: Promise<unknown> } {
     const token = randomBytes(24).toString('base64url');
     const result = new Promise<unknown>((resolve, reject) => this.waiting.set(token, { resolve, reject }));
     if (timeoutSeconds !== undefined) {
       // clamp: Node timers past 2^31 ms fire at once
-      const timer = setTimeout(() => this.fail(token, 'States.Timeout', 'Task timed out'), Math.min(timeoutSeconds * 1000, 2 ** 31 - 1));
-      void result.finally(() => clearTimeout(timer)).catch(() => undefined);
+      this.waiting.get(token)!.timer = setTimeout(() => this.fail(token, 'States.Timeout', 'Task timed out'), Math.min(timeoutSeconds * 1000, 2 ** 31 - 1));
     }
     return { token, result };
   }
 
+  /** Stops every wait, so that no timer keeps the process alive after the host stops. */
+  close(): void {
+    for (const token of [...this.waiting.keys()]) this.fail(token, 'States.Runtime', 'The local Step Functions host stopped');
+  }
+
   succeed(token: string, output: unknown): boolean {
-    const waiter = this.waiting.get(token);
-    this.waiting.delete(token);
+    const waiter = this.take(token);
     waiter?.resolve(output);
     return !!waiter;
   }
 
   fail(token: string, error: string, cause: string): boolean {
-    const waiter = this.waiting.get(token);
-    this.waiting.delete(token);
+    const waiter = this.take(token);
     waiter?.reject(Object.assign(new Error(cause), { name: error }));
     return !!waiter;
+  }
+
+  private take(token: string) {
+    const waiter = this.waiting.get(token);
+    this.waiting.delete(token);
+    if (waiter?.timer) clearTimeout(waiter.timer);
+    return waiter;
   }
 }
 
@@ -203,6 +212,7 @@ export async function startStepFunctionsHost(options: {
     endpoint: `http://127.0.0.1:${options.port}`,
     stop: async () => {
       for (const run of running) run.abort();
+      tokens.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

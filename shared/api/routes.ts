@@ -247,11 +247,11 @@ export const routes = {
     path: '/students/{studentId}/registration-decision',
     handler: 'registrations/decide',
     tag: 'Registration',
-    summary: 'The supervising authority approves or rejects a registration, with a reason (A8.1)',
+    summary: 'The supervising authority approves or rejects a registration, with a reason (A8.1); approving a jointly recruited student opens its hand-over to the partner school (A17)',
     access: { roles: ['reviewer'] },
     request: { params: StudentParamsSchema, body: DecisionSchema },
     response: { status: 200, description: 'Decided', schema: StudentSchema },
-    grants: { table: 'write' },
+    grants: { table: 'write', startsWorkflows: ['case-workflow'] },
   }),
   verifyIdentity: route({
     operationId: 'verifyIdentity',

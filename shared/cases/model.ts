@@ -6,7 +6,7 @@ import type { StudentRecord } from '../students/model.js';
  * A case: a change to a registered student that several parties decide in turn, each within 10 working days
  * (A14, A15). Steps run in order; a rejection ends the case; when every party has approved, the change applies.
  */
-export const CASE_TYPES = ['transfer', 'status-change'] as const;
+export const CASE_TYPES = ['transfer', 'status-change', 'information-change'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** A15 status changes (学籍异动), besides transfer (A14) */
@@ -21,6 +21,15 @@ export const STATUS_CHANGES = {
   death: '死亡',
 } as const;
 export type StatusChange = keyof typeof STATUS_CHANGES;
+
+/** A16: the personal information a school may change through a case (old values stay in the audit history). */
+export interface InformationChanges {
+  name?: string;
+  ethnicity?: string;
+  householdAddress?: string;
+  phone?: string;
+  guardian?: { name: string; relationship: 'father' | 'mother' | 'grandparent' | 'other'; phone: string };
+}
 
 /** A14/A15: every party has 10 working days from the day its step opens. */
 export const STEP_WORKING_DAYS = 10;
@@ -54,7 +63,8 @@ export type CaseDetails =
       expectedReturn?: string;
       newMajor?: { code: string; name: string };
       newStudyMode?: 'full-time' | 'part-time';
-    };
+    }
+  | { type: 'information-change'; changes: InformationChanges; proofReceivedOn: string };
 
 export interface Case {
   caseId: string;
@@ -72,7 +82,7 @@ export interface Case {
   version: number;
 }
 
-/** A14.1: sending school, its authority, receiving school, its authority. A15: the school, then its authority. */
+/** A14.1: sending school, its authority, receiving school, its authority. A15, A16: the school, then its authority. */
 export function partiesOf(details: CaseDetails, student: StudentRecord, receiving?: Organisation): Pick<CaseStep, 'party' | 'organisationId'>[] {
   if (details.type === 'transfer') {
     return [

@@ -5,7 +5,22 @@ import { STATUS_CHANGES, type StatusChange } from './model.js';
 
 const changes = Object.keys(STATUS_CHANGES) as [StatusChange, ...StatusChange[]];
 
+const InformationChangeSchema = z.strictObject({
+  type: z.literal('information-change'),
+  changes: z
+    .strictObject({
+      name: IntakeSchema.shape.name.optional(),
+      ethnicity: IntakeSchema.shape.ethnicity.optional(),
+      householdAddress: IntakeSchema.shape.householdAddress,
+      phone: IntakeSchema.shape.phone,
+      guardian: IntakeSchema.shape.guardian,
+    })
+    .refine((c) => Object.keys(c).length > 0, { message: 'name at least one field to change' }),
+  proofReceivedOn: z.iso.date().meta({ description: 'A16: the day the school received the proof; the case must open within 10 working days of it' }),
+});
+
 export const CaseDetailsSchema = z.discriminatedUnion('type', [
+  InformationChangeSchema,
   z.strictObject({ type: z.literal('transfer'), receivingSchoolId: z.string().regex(/^\d{10}$/).meta({ description: 'A14.1: the receiving vocational school' }) }),
   z
     .strictObject({
@@ -35,7 +50,7 @@ const DecisionSchema = z.object({ decision: z.enum(['approve', 'reject']), reaso
 export const CaseSchema = z
   .object({
     caseId: z.string(),
-    type: z.enum(['transfer', 'status-change']),
+    type: z.enum(['transfer', 'status-change', 'information-change']),
     studentId: z.string(),
     details: z.record(z.string(), z.unknown()),
     reason: z.string(),

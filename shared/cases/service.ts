@@ -14,6 +14,7 @@ import { deadlineAfter } from '../calendar/service.js';
 import { loadOrganisation } from '../organisations/service.js';
 import { loadStudent, recordUpdates, versionedPut, type StoredStudent } from '../students/registration.js';
 import type { StudentRecord } from '../students/model.js';
+import type { Organisation } from '../organisations/model.js';
 import { currentStep, partiesOf, STEP_WORKING_DAYS, type Case, type CaseDetails, type CaseStep } from './model.js';
 
 const CASE = { en: 'The case', zh: '该事项' };
@@ -57,10 +58,24 @@ export async function openCase(caller: Caller, input: { studentId: string; reaso
   const details = input.details;
   const expected = details.type === 'status-change' && details.change === 'resumption' ? 'suspended' : 'registered';
   if (student.status !== expected) {
-    throw new RuleViolationError(details.type === 'transfer' ? 'A14.1' : 'A15', {
+    throw new RuleViolationError({ transfer: 'A14.1', 'status-change': 'A15', 'information-change': 'A16' }[details.type], {
       en: `The student's registration is ${student.status}; this change needs it ${expected}`,
       zh: `该学生学籍状态为 ${student.status}，此项异动要求状态为 ${expected}`,
     });
+  }
+  if (details.type === 'information-change') {
+    // A16: the school opens the change within 10 working days of receiving the proof
+    const window = await deadlineAfter(details.proofReceivedOn, STEP_WORKING_DAYS);
+    if (shanghaiDate() > window.date || details.proofReceivedOn > shanghaiDate()) {
+      throw new RuleViolationError(
+        'A16',
+        {
+          en: `A personal-information change opens within 10 working days of receiving the proof (by ${window.date}); this one is late — the school must obtain new proof`,
+          zh: `学生信息变更须在收到证明材料之日起10个工作日内提出（截至 ${window.date}），已逾期，请重新取得证明材料`,
+        },
+        [{ field: 'body.details.proofReceivedOn', code: 'too_late', message: { en: `must be within 10 working days before today`, zh: '须在今天之前10个工作日以内' } }],
+      );
+    }
   }
   const receiving = details.type === 'transfer' ? await loadOrganisation(details.receivingSchoolId) : undefined;
   if (details.type === 'transfer' && (!receiving || receiving.level !== 'school' || receiving.status !== 'active' || receiving.id === student.schoolId)) {
@@ -68,18 +83,32 @@ export async function openCase(caller: Caller, input: { studentId: string; reaso
       { field: 'body.details.receivingSchoolId', code: 'unknown_school', message: { en: 'is not another active school', zh: '不是另一所正常办学的学校' } },
     ]);
   }
+  return createCase(student, receiving, details, input.reason, { actor: actorOf(caller), openedBy: byWhom(caller), requestId: caller.requestId });
+}
+
+/**
+ * Saves a case with a start marker, then starts its workflow. The marker lets the restart sweep start a case whose
+ * workflow never started (a crash in between): the execution is named after the case, so a second start is a no-op.
+ */
+async function createCase(
+  student: StudentRecord,
+  receiving: Organisation | undefined,
+  details: CaseDetails,
+  reason: string,
+  by: { actor: AuditActor; openedBy: Case['openedBy']; requestId: string },
+): Promise<Case> {
   const at = nowIso();
   const c: Case = {
     caseId: randomUUID(),
     type: details.type,
     studentId: student.studentId,
     details,
-    reason: input.reason,
+    reason,
     visibleTo: [...new Set([...student.supervisionPath, ...(receiving?.supervisionPath ?? [])])],
     steps: partiesOf(details, student, receiving).map((p, index) => ({ ...p, index, status: 'pending' })),
     status: 'open',
     openedAt: at,
-    openedBy: byWhom(caller),
+    openedBy: by.openedBy,
     version: 1,
   };
   const due = keys.dueOn;
@@ -89,7 +118,6 @@ export async function openCase(caller: Caller, input: { studentId: string; reaso
         {
           Put: {
             TableName: tableName(),
-            // the start marker: the restart sweep finds cases whose workflow never started
             Item: { ...caseItem(c), ...indexKey(due.index, due.pk(shanghaiDate(), shardOf(c.caseId)), due.sk('case-start', c.caseId)) },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
@@ -97,11 +125,11 @@ export async function openCase(caller: Caller, input: { studentId: string; reaso
         { Put: { TableName: tableName(), Item: { ...keys.studentCase(student.studentId, at, c.caseId), entity: 'student-case', caseId: c.caseId, type: c.type } } },
         auditPut({
           at,
-          actor: actorOf(caller),
-          action: `case.opened`,
+          actor: by.actor,
+          action: 'case.opened',
           target: { type: 'student', id: student.studentId },
-          reason: input.reason,
-          requestId: caller.requestId,
+          reason,
+          requestId: by.requestId,
           changes: [{ field: 'case', to: { caseId: c.caseId, ...details } }],
         }),
       ],
@@ -109,6 +137,23 @@ export async function openCase(caller: Caller, input: { studentId: string; reaso
   );
   await startWorkflow(CASE_WORKFLOW, c.caseId, { caseId: c.caseId });
   return c;
+}
+
+/**
+ * A17: a jointly recruited student, once the authority approved the registration, is handed over to the school
+ * where the student actually studies — a transfer case opened by the registry itself, each party 10 working days.
+ */
+export async function openJointEnrolmentHandOver(student: StudentRecord, requestId: string): Promise<Case | undefined> {
+  const partnerId = student.enrolment.jointPartnerSchoolId;
+  if (student.enrolment.recruitmentType !== 'joint' || !partnerId) return undefined;
+  const partner = await loadOrganisation(partnerId);
+  if (!partner || partner.level !== 'school') return undefined;
+  const system = { credentialId: 'registry', name: 'A17 joint enrolment hand-over / 联合招生学籍移交', organisationId: 'system' };
+  return createCase(student, partner, { type: 'transfer', receivingSchoolId: partnerId }, 'A17 联合招生合作办学：移交至实际就读学校', {
+    actor: { kind: 'schedule', name: system.name, organisationId: 'system' },
+    openedBy: system,
+    requestId,
+  });
 }
 
 /** Schedule: starts again the workflows of cases saved but never started (idempotent by execution name). */
@@ -344,13 +389,14 @@ export async function finishCase(caseId: string): Promise<{ status: Case['status
         auditPut({
           at,
           actor,
-          action: `case.applied.${c.details.type === 'transfer' ? 'transfer' : c.details.change}`,
+          action: `case.applied.${c.details.type === 'status-change' ? c.details.change : c.details.type}`,
           target: { type: 'student', id: c.studentId },
           reason: c.reason,
           requestId: `case:${caseId}`,
+          // A16: the old values stay in the history
           changes: diff(
-            { schoolId: stored.student.schoolId, status: stored.student.status, enrolment: stored.student.enrolment, registration: { expectedGraduation: stored.student.registration.expectedGraduation } },
-            { schoolId: updated.schoolId, status: updated.status, enrolment: updated.enrolment, registration: { expectedGraduation: updated.registration.expectedGraduation } },
+            { schoolId: stored.student.schoolId, status: stored.student.status, person: stored.student.person, enrolment: stored.student.enrolment, registration: { expectedGraduation: stored.student.registration.expectedGraduation } },
+            { schoolId: updated.schoolId, status: updated.status, person: updated.person, enrolment: updated.enrolment, registration: { expectedGraduation: updated.registration.expectedGraduation } },
           ),
         }),
       ],
@@ -384,6 +430,7 @@ async function applyChange(c: Case, student: StudentRecord, at: string): Promise
     const school = (await loadOrganisation(d.receivingSchoolId))!;
     return { ...base, schoolId: school.id, supervisionPath: school.supervisionPath, supervisingAuthorityId: school.supervisingAuthorityId! };
   }
+  if (d.type === 'information-change') return { ...base, person: { ...student.person, ...d.changes } };
   switch (d.change) {
     case 'repeat-year': {
       const [year, month] = student.registration.expectedGraduation.split('-');

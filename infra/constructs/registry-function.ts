@@ -11,9 +11,12 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import type { FunctionGrants } from '../../shared/api/route.js';
+import type { BucketPrefix, FunctionGrants } from '../../shared/api/route.js';
 import { TABLE_INDEXES } from '../../shared/platform/table.js';
 import { stateMachineArnVariable } from '../workflows/definition.js';
+
+/** Where each prefix's keys are made, for the reason of its cdk-nag acknowledgement. */
+const PREFIX_OWNERS: Record<BucketPrefix, string> = { imports: 'shared/imports/service.ts', evidence: 'shared/cases/evidence.ts' };
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,7 +27,6 @@ const TABLE_WRITE_ACTIONS = ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dyn
 const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
 /** Functions read and write import files only (shared/imports/service.ts); HeadObject is authorised as GetObject. */
-const BUCKET_PREFIX = 'imports/';
 const BUCKET_READ_ACTIONS = ['s3:GetObject'];
 const BUCKET_WRITE_ACTIONS = ['s3:PutObject'];
 
@@ -122,7 +124,7 @@ export class RegistryFunction extends NodejsFunction {
       this.grantSecretRead(props.keySecret);
       this.addEnvironment('KEY_SECRET_ARN', props.keySecret.secretArn);
     }
-    if (grants.bucket) this.grantBucket(props.bucket, grants.bucket === 'write');
+    if (grants.bucket) this.grantBucket(props.bucket, grants.bucket.prefix, grants.bucket.access === 'write');
     for (const workflowId of grants.startsWorkflows ?? []) {
       if (!props.stateMachine) throw new Error(`${id}: starts workflow ${workflowId} but was given no state machine lookup`);
       const stateMachine = props.stateMachine(workflowId);
@@ -162,12 +164,12 @@ export class RegistryFunction extends NodejsFunction {
   }
 
   /**
-   * Object actions under `imports/` only: not `bucket.grantRead`, which adds s3:List* and s3:GetBucket* on the whole
+   * Object actions under one prefix only: not `bucket.grantRead`, which adds s3:List* and s3:GetBucket* on the whole
    * bucket, nor `grantPut`'s Abort/Tagging actions. The key goes onto the role, like the table's (no key policy: that
    * would make the stateful stack depend on this one).
    */
-  private grantBucket(bucket: IBucket, write: boolean): void {
-    const objects = `${BUCKET_PREFIX}*`;
+  private grantBucket(bucket: IBucket, prefix: BucketPrefix, write: boolean): void {
+    const objects = `${prefix}/*`;
     Grant.addToPrincipal({
       grantee: this,
       actions: write ? [...BUCKET_READ_ACTIONS, ...BUCKET_WRITE_ACTIONS] : BUCKET_READ_ACTIONS,
@@ -176,7 +178,7 @@ export class RegistryFunction extends NodejsFunction {
     this.grantKey(write);
     Validations.of(this.executionRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagArn(this, bucket)}/${objects}]`,
-      reason: `Import files are keyed per school and job under ${BUCKET_PREFIX} (shared/imports/service.ts); the function may ${write ? 'read and write' : 'read'} objects under that prefix of the evidence bucket only.`,
+      reason: `Objects are keyed per school or student under ${prefix}/ (${PREFIX_OWNERS[prefix]}); the function may ${write ? 'read and write' : 'read'} objects under that prefix of the evidence bucket only.`,
     });
     this.addEnvironment('BUCKET_NAME', bucket.bucketName);
   }

@@ -8,7 +8,7 @@ import type { RouteDefinition } from '../../shared/api/route.js';
 export interface WorkflowTask {
   /** the Lambda entry under functions/, without extension */
   handler: string;
-  grants: RouteDefinition['grants'] & { bucket?: 'read' | 'write' };
+  grants: RouteDefinition['grants'];
   timeoutSeconds: number;
 }
 

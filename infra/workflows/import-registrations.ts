@@ -13,9 +13,9 @@ export const importRegistrations: WorkflowDefinition = {
   description: 'Bulk import of new students from a CSV/XLSX file, in parallel chunks',
   // each function times out a little before its state does, so the function's own error is what the state sees
   tasks: {
-    PrepareImportFunctionArn: { handler: 'imports/prepare', grants: { table: 'write', bucket: 'write' }, timeoutSeconds: 290 },
-    ImportChunkFunctionArn: { handler: 'imports/import-chunk', grants: { table: 'write', keys: true, bucket: 'read' }, timeoutSeconds: 590 },
-    FinishImportFunctionArn: { handler: 'imports/finish', grants: { table: 'write', bucket: 'write' }, timeoutSeconds: 290 },
+    PrepareImportFunctionArn: { handler: 'imports/prepare', grants: { table: 'write', bucket: { access: 'write', prefix: 'imports' } }, timeoutSeconds: 290 },
+    ImportChunkFunctionArn: { handler: 'imports/import-chunk', grants: { table: 'write', keys: true, bucket: { access: 'read', prefix: 'imports' } }, timeoutSeconds: 590 },
+    FinishImportFunctionArn: { handler: 'imports/finish', grants: { table: 'write', bucket: { access: 'write', prefix: 'imports' } }, timeoutSeconds: 290 },
   },
   asl: {
     Comment: 'Import new-student registrations from a file, in parallel chunks',

@@ -23,10 +23,13 @@ export interface RouteDefinition {
   grants: FunctionGrants;
 }
 
+export type BucketPrefix = 'imports' | 'evidence';
+
 export interface FunctionGrants {
   table?: 'read' | 'write';
   keys?: boolean;
-  bucket?: 'read' | 'write';
+  /** objects under one prefix of the evidence bucket: `imports/` (files to import) or `evidence/` (students' proof, A12.1) */
+  bucket?: { access: 'read' | 'write'; prefix: BucketPrefix };
   /** ids of the workflows the function may start */
   startsWorkflows?: readonly string[];
   /** ids of the workflows whose callback tasks the function may complete (SendTaskSuccess/Failure) */

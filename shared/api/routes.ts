@@ -31,7 +31,19 @@ import {
   StudentSchema,
 } from '../students/schemas.js';
 import { CalendarYearParamsSchema, CalendarYearSchema, LoadCalendarYearSchema } from '../calendar/schemas.js';
-import { CaseParamsSchema, CaseSchema, InboxEntrySchema, InboxQuerySchema, OpenCaseSchema, StepDecisionSchema, StepParamsSchema } from '../cases/schemas.js';
+import {
+  CaseParamsSchema,
+  CaseSchema,
+  EvidenceParamsSchema,
+  EvidenceSchema,
+  EvidenceUploadSchema,
+  InboxEntrySchema,
+  InboxQuerySchema,
+  OpenCaseSchema,
+  RequestEvidenceSchema,
+  StepDecisionSchema,
+  StepParamsSchema,
+} from '../cases/schemas.js';
 import { CreateImportSchema, CreatedImportSchema, ImportJobSchema, ImportParamsSchema } from '../imports/schemas.js';
 
 /**
@@ -346,7 +358,7 @@ export const routes = {
     access: { roles: ['registrar'] },
     request: { body: CreateImportSchema },
     response: { status: 201, description: 'Upload the file, then start the import', schema: CreatedImportSchema },
-    grants: { table: 'write', bucket: 'write' },
+    grants: { table: 'write', bucket: { access: 'write', prefix: 'imports' } },
   }),
   startImport: route({
     operationId: 'startImport',
@@ -358,7 +370,7 @@ export const routes = {
     access: { roles: ['registrar'] },
     request: { params: ImportParamsSchema },
     response: { status: 202, description: 'Queued; follow its progress with GET /imports/{jobId}', schema: ImportJobSchema },
-    grants: { table: 'write', bucket: 'read', startsWorkflows: ['import-registrations'] },
+    grants: { table: 'write', bucket: { access: 'read', prefix: 'imports' }, startsWorkflows: ['import-registrations'] },
   }),
   getImport: route({
     operationId: 'getImport',
@@ -370,7 +382,7 @@ export const routes = {
     access: anyRole,
     request: { params: ImportParamsSchema },
     response: { status: 200, description: 'The import', schema: ImportJobSchema },
-    grants: { table: 'read', bucket: 'read' },
+    grants: { table: 'read', bucket: { access: 'read', prefix: 'imports' } },
   }),
   openCase: route({
     operationId: 'openCase',
@@ -419,6 +431,42 @@ export const routes = {
     request: { query: InboxQuerySchema },
     response: { status: 200, description: 'One page of the inbox', schema: pageOf(InboxEntrySchema, 'InboxPage') },
     grants: { table: 'read', keys: true },
+  }),
+  requestEvidenceUpload: route({
+    operationId: 'requestEvidenceUpload',
+    method: 'POST',
+    path: '/cases/{caseId}/evidence',
+    handler: 'cases/evidence-request',
+    tag: 'Cases',
+    summary: 'Get a presigned upload URL for a proof document of a case (A12.1: JPG, PNG, PDF, ≤ 10 MB); it is kept in the student’s archive',
+    access: { roles: ['registrar', 'reviewer'] },
+    request: { params: CaseParamsSchema, body: RequestEvidenceSchema },
+    response: { status: 201, description: 'Upload the file, then confirm it', schema: EvidenceUploadSchema },
+    grants: { table: 'write', bucket: { access: 'write', prefix: 'evidence' } },
+  }),
+  confirmEvidence: route({
+    operationId: 'confirmEvidence',
+    method: 'POST',
+    path: '/cases/{caseId}/evidence/{evidenceId}/confirm',
+    handler: 'cases/evidence-confirm',
+    tag: 'Cases',
+    summary: 'Confirm an upload: the file must be there, within its declared size, and really of its declared type',
+    access: { roles: ['registrar', 'reviewer'] },
+    request: { params: EvidenceParamsSchema },
+    response: { status: 200, description: 'Stored', schema: EvidenceSchema },
+    grants: { table: 'write', bucket: { access: 'read', prefix: 'evidence' } },
+  }),
+  listEvidence: route({
+    operationId: 'listEvidence',
+    method: 'GET',
+    path: '/cases/{caseId}/evidence',
+    handler: 'cases/evidence-list',
+    tag: 'Cases',
+    summary: 'The evidence of a case, with download links',
+    access: anyRole,
+    request: { params: CaseParamsSchema },
+    response: { status: 200, description: 'The evidence', schema: z.object({ items: z.array(EvidenceSchema) }).meta({ id: 'EvidenceList' }) },
+    grants: { table: 'read', bucket: { access: 'read', prefix: 'evidence' } },
   }),
 } satisfies Record<string, RouteDefinition>;
 

@@ -93,3 +93,32 @@ export const InboxEntrySchema = z
     overdue: z.boolean(),
   })
   .meta({ id: 'InboxEntry' });
+
+export const RequestEvidenceSchema = z
+  .strictObject({
+    fileName: z.string().trim().min(1).max(200),
+    contentType: z.enum(['image/jpeg', 'image/png', 'application/pdf']).meta({ description: 'A12.1: JPG, PNG or PDF only' }),
+    sizeBytes: z.number().int().positive().max(10 * 1024 * 1024).meta({ description: 'At most 10 MB' }),
+  })
+  .meta({ id: 'RequestEvidence' });
+
+export const EvidenceSchema = z
+  .object({
+    evidenceId: z.string(),
+    caseId: z.string(),
+    studentId: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    status: z.enum(['awaiting-upload', 'stored', 'refused']),
+    uploadedAt: z.string(),
+    uploadedBy: z.object({ credentialId: z.string(), name: z.string(), organisationId: z.string() }),
+    downloadUrl: z.string().optional(),
+  })
+  .meta({ id: 'Evidence' });
+
+export const EvidenceUploadSchema = z
+  .object({ evidence: EvidenceSchema, upload: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()) }) })
+  .meta({ id: 'EvidenceUpload', description: 'PUT the file to upload.url with upload.headers, then confirm it' });
+
+export const EvidenceParamsSchema = z.strictObject({ caseId: z.uuid(), evidenceId: z.uuid() });

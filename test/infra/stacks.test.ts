@@ -237,7 +237,7 @@ describe('stateless stack', () => {
       if (route.grants.table === 'write') expect(actions, route.operationId).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
 
       const s3 = actions.filter((a) => a.startsWith('s3:')).sort();
-      expect(s3, route.operationId).toEqual({ read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'], none: [] }[route.grants.bucket ?? 'none']);
+      expect(s3, route.operationId).toEqual({ read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'], none: [] }[route.grants.bucket?.access ?? 'none']);
       expect(actions.some((a) => a.startsWith('states:')), route.operationId).toBe(
         (route.grants.startsWorkflows ?? []).length + (route.grants.sendsTaskResults ?? []).length > 0,
       );
@@ -350,7 +350,7 @@ describe('workflows', () => {
       expect('KEY_SECRET_ARN' in variables, placeholder).toBe(task.grants.keys === true);
       expect('BUCKET_NAME' in variables, placeholder).toBe(task.grants.bucket !== undefined);
       const actions = actionsOf(statementsOf(construct.node.id));
-      expect(actions.filter((a) => a.startsWith('s3:')).sort(), placeholder).toEqual({ read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'], none: [] }[task.grants.bucket ?? 'none']);
+      expect(actions.filter((a) => a.startsWith('s3:')).sort(), placeholder).toEqual({ read: ['s3:GetObject'], write: ['s3:GetObject', 's3:PutObject'], none: [] }[task.grants.bucket?.access ?? 'none']);
     }
   });
 

@@ -103,3 +103,37 @@ describe('cases on the case workflow (A14, A15)', () => {
     expect(missing.body.errors[0].field).toBe('body.details.expectedReturn');
   });
 });
+
+describe('A12.1 evidence', () => {
+  it('A12.1: a proof document goes to S3 by presigned URL, is checked to be what it says, and stays in the student’s archive', async () => {
+    const student = await registeredStudent();
+    const opened = await call('POST', '/cases', {
+      as: 'school-registrar',
+      body: { studentId: student.studentId, reason: '休学一年', details: { type: 'status-change', change: 'suspension', expectedReturn: '2027-09-01' } },
+    });
+    const caseId = opened.body.caseId as string;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const requested = await call('POST', `/cases/${caseId}/evidence`, { as: 'school-registrar', body: { fileName: '诊断证明.pdf', contentType: 'application/pdf', sizeBytes: pdf.length } });
+    expect(requested.status).toBe(201);
+    const put = await fetch(requested.body.upload.url, { method: 'PUT', headers: requested.body.upload.headers, body: pdf });
+    expect(put.status).toBe(200);
+    const confirmed = await call('POST', `/cases/${caseId}/evidence/${requested.body.evidence.evidenceId}/confirm`, { as: 'school-registrar' });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.status).toBe('stored');
+
+    const fake = await call('POST', `/cases/${caseId}/evidence`, { as: 'school-registrar', body: { fileName: 'photo.png', contentType: 'image/png', sizeBytes: 20 } });
+    await fetch(fake.body.upload.url, { method: 'PUT', headers: fake.body.upload.headers, body: 'not a picture at all' });
+    const refused = await call('POST', `/cases/${caseId}/evidence/${fake.body.evidence.evidenceId}/confirm`, { as: 'school-registrar' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.rule).toBe('A12.1');
+
+    const wrongType = await call('POST', `/cases/${caseId}/evidence`, { as: 'school-registrar', body: { fileName: 'a.docx', contentType: 'application/msword', sizeBytes: 100 } });
+    expect(wrongType.status).toBe(400);
+
+    const list = await call('GET', `/cases/${caseId}/evidence`, { as: 'wuhua-reviewer' });
+    expect(list.body.items.map((e: { status: string }) => e.status).sort()).toEqual(['refused', 'stored']);
+    const stored = list.body.items.find((e: { status: string }) => e.status === 'stored');
+    expect(Buffer.from(await (await fetch(stored.downloadUrl)).arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await call('GET', `/cases/${caseId}/evidence`, { as: 'kunming-school-registrar' })).status).toBe(404);
+  });
+});

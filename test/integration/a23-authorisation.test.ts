@@ -15,6 +15,7 @@ function samplePath(path: string): string {
     .replace('{jobId}', '00000000-0000-4000-8000-000000000000')
     .replace('{caseId}', '00000000-0000-4000-8000-000000000000')
     .replace('{step}', '0')
+    .replace('{evidenceId}', '00000000-0000-4000-8000-000000000000')
     .replace('{schoolId}', '4153010003')
     .replace('{year}', '2027');
 }

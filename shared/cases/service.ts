@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../platform/db.js';
-import { allShards, indexAttributes, indexKey, keys, shardOf } from '../platform/keys.js';
+import { indexAttributes, indexKey, keys, shardOf } from '../platform/keys.js';
+import { dueItems } from '../platform/due.js';
 import { endOfShanghaiDate, nowIso, nowMs, shanghaiDate, timerSecondsUntil } from '../platform/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../platform/errors.js';
 import { isConditionFailure } from '../platform/transactions.js';
@@ -158,28 +159,13 @@ export async function openJointEnrolmentHandOver(student: StudentRecord, request
 
 /** Schedule: starts again the workflows of cases saved but never started (idempotent by execution name). */
 export async function restartStalledCases(): Promise<number> {
-  const due = keys.dueOn;
-  const attrs = indexAttributes(due.index);
   let restarted = 0;
   // today's and yesterday's markers: the sweep runs every few minutes, so nothing older can be left
-  for (const date of [shanghaiDate(nowMs() - 86_400_000), shanghaiDate()]) {
-    for (const shard of allShards()) {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: due.index,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :kind)',
-          ExpressionAttributeNames: { '#pk': attrs.pk, '#sk': attrs.sk },
-          ExpressionAttributeValues: { ':pk': due.pk(date, shard), ':kind': 'case-start#' },
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        await startWorkflow(CASE_WORKFLOW, String(item.caseId), { caseId: item.caseId }).catch((error: Error) => {
-          if (error.name !== 'ExecutionAlreadyExists') throw error;
-        });
-        restarted++;
-      }
-    }
+  for await (const item of dueItems('case-start', [shanghaiDate(nowMs() - 86_400_000), shanghaiDate()])) {
+    await startWorkflow(CASE_WORKFLOW, String(item.caseId), { caseId: item.caseId }).catch((error: Error) => {
+      if (error.name !== 'ExecutionAlreadyExists') throw error;
+    });
+    restarted++;
   }
   return restarted;
 }

@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../platform/db.js';
-import { allShards, indexAttributes, indexKey, keys, shardOf } from '../platform/keys.js';
+import { indexAttributes, indexKey, keys, shardOf } from '../platform/keys.js';
+import { dueItems } from '../platform/due.js';
 import { nowIso, nowMs, shanghaiDate } from '../platform/clock.js';
 import { ConflictError, NotFoundError, RuleViolationError } from '../platform/errors.js';
 import { indexPage, type Page } from '../platform/pagination.js';
@@ -175,34 +176,15 @@ export async function revokeCredential(caller: Caller, credentialId: string, rea
 /** Schedule: credentials whose last valid day has passed become `expired` (and say so in the audit trail). */
 export async function expireCredentials(requestId: string, lookBackDays = 7): Promise<number> {
   const today = shanghaiDate(nowMs());
-  const due = keys.dueOn;
-  const attrs = indexAttributes(due.index);
   const actor: AuditActor = { kind: 'schedule', name: 'expire-credentials', organisationId: 'system' };
   let expired = 0;
-  for (let back = lookBackDays; back >= 0; back--) {
-    for (const shard of allShards()) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db().send(
-          new QueryCommand({
-            TableName: tableName(),
-            IndexName: due.index,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :kind)',
-            ExpressionAttributeNames: { '#pk': attrs.pk, '#sk': attrs.sk },
-            ExpressionAttributeValues: { ':pk': due.pk(addDays(today, -back), shard), ':kind': `${EXPIRY_KIND}#` },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          try {
-            await endCredential(actor, requestId, String(item.credentialId), 'expired', 'validity period ended / 有效期已满');
-            expired++;
-          } catch (error) {
-            if (!isConditionFailure(error, 0)) throw error;
-          }
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+  const dates = Array.from({ length: lookBackDays + 1 }, (_, i) => addDays(today, i - lookBackDays));
+  for await (const item of dueItems(EXPIRY_KIND, dates)) {
+    try {
+      await endCredential(actor, requestId, String(item.credentialId), 'expired', 'validity period ended / 有效期已满');
+      expired++;
+    } catch (error) {
+      if (!isConditionFailure(error, 0)) throw error;
     }
   }
   return expired;

@@ -137,3 +137,21 @@ describe('A12.1 evidence', () => {
     expect((await call('GET', `/cases/${caseId}/evidence`, { as: 'kunming-school-registrar' })).status).toBe(404);
   });
 });
+
+describe('A14.1 a rejection at any step', () => {
+  const parties = ['school-registrar', 'wuhua-reviewer', 'kunming-school-registrar', 'kunming-reviewer'];
+  it.each([0, 1, 2, 3])('A14.1: rejected at step %i, the transfer ends there and the student stays', async (rejectAt) => {
+    const student = await registeredStudent();
+    const opened = await call('POST', '/cases', { as: 'school-registrar', body: { studentId: student.studentId, reason: '转学', details: { type: 'transfer', receivingSchoolId: '4153010002' } } });
+    const caseId = opened.body.caseId as string;
+    for (let step = 0; step <= rejectAt; step++) {
+      await stepOpen(call, caseId, step, parties[step]!);
+      const decision = step === rejectAt ? 'reject' : 'approve';
+      expect((await decide(caseId, step, parties[step]!, decision, decision === 'reject' ? '不符合转学条件' : '同意')).status).toBe(200);
+    }
+    const closed = await caseClosed(call, caseId, 'school-registrar');
+    expect(closed.status).toBe('rejected');
+    expect(closed.steps.slice(rejectAt + 1).every((s: { status: string }) => s.status === 'pending')).toBe(true);
+    expect((await call('GET', `/students/${student.studentId}`, { as: 'school-registrar' })).body.schoolId).toBe('4153010003');
+  });
+});

@@ -6,7 +6,7 @@ import type { StudentRecord } from '../students/model.js';
  * A case: a change to a registered student that several parties decide in turn, each within 10 working days
  * (A14, A15). Steps run in order; a rejection ends the case; when every party has approved, the change applies.
  */
-export const CASE_TYPES = ['transfer', 'status-change', 'information-change'] as const;
+export const CASE_TYPES = ['transfer', 'status-change', 'information-change', 'duplicate-resolution'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** A15 status changes (学籍异动), besides transfer (A14) */
@@ -34,7 +34,7 @@ export interface InformationChanges {
 /** A14/A15: every party has 10 working days from the day its step opens. */
 export const STEP_WORKING_DAYS = 10;
 
-export type Party = 'school' | 'authority' | 'sending-school' | 'sending-authority' | 'receiving-school' | 'receiving-authority';
+export type Party = 'school' | 'authority' | 'sending-school' | 'sending-authority' | 'receiving-school' | 'receiving-authority' | 'common-superior';
 
 export interface Decision {
   decision: 'approve' | 'reject';
@@ -64,7 +64,9 @@ export type CaseDetails =
       newMajor?: { code: string; name: string };
       newStudyMode?: 'full-time' | 'part-time';
     }
-  | { type: 'information-change'; changes: InformationChanges; proofReceivedOn: string };
+  | { type: 'information-change'; changes: InformationChanges; proofReceivedOn: string }
+  /** A11: two authorities each approved a registration of the same person; `keep` is set by the deciding authority */
+  | { type: 'duplicate-resolution'; studentIds: [string, string]; authorityIds: [string, string]; keep?: string };
 
 export interface Case {
   caseId: string;
@@ -84,6 +86,9 @@ export interface Case {
 
 /** A14.1: sending school, its authority, receiving school, its authority. A15, A16: the school, then its authority. */
 export function partiesOf(details: CaseDetails, student: StudentRecord, receiving?: Organisation): Pick<CaseStep, 'party' | 'organisationId'>[] {
+  if (details.type === 'duplicate-resolution') {
+    return [{ party: 'common-superior', organisationId: lowestCommonSuperior(details.authorityIds) }];
+  }
   if (details.type === 'transfer') {
     return [
       { party: 'sending-school', organisationId: student.schoolId },
@@ -101,4 +106,18 @@ export function partiesOf(details: CaseDetails, student: StudentRecord, receivin
 /** The step now waiting for a decision, if any. */
 export function currentStep(c: Pick<Case, 'steps'>): CaseStep | undefined {
   return c.steps.find((s) => s.status === 'waiting' || s.status === 'pending');
+}
+
+/** A11: the lowest authority above two authorities — the last member their supervision lines share (A4). */
+export function lowestCommonSuperior([a, b]: [string, string]): string {
+  const first = authorityPath(a);
+  const second = authorityPath(b);
+  let common = first[0]!;
+  for (let i = 0; i < Math.min(first.length, second.length) && first[i] === second[i]; i++) common = first[i]!;
+  return common;
+}
+
+/** The supervision line of an authority from its division code: province, prefecture, county (GB/T 2260, A4). */
+export function authorityPath(code: string): string[] {
+  return [...new Set([`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code])];
 }

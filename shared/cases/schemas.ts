@@ -50,7 +50,7 @@ const DecisionSchema = z.object({ decision: z.enum(['approve', 'reject']), reaso
 export const CaseSchema = z
   .object({
     caseId: z.string(),
-    type: z.enum(['transfer', 'status-change', 'information-change']),
+    type: z.enum(['transfer', 'status-change', 'information-change', 'duplicate-resolution']),
     studentId: z.string(),
     details: z.record(z.string(), z.unknown()),
     reason: z.string(),
@@ -75,7 +75,13 @@ export const CaseSchema = z
 
 export const CaseParamsSchema = z.strictObject({ caseId: z.uuid() });
 export const StepParamsSchema = z.strictObject({ caseId: z.uuid(), step: z.coerce.number().int().min(0).max(9) });
-export const StepDecisionSchema = z.strictObject({ decision: z.enum(['approve', 'reject']), reason: ReasonSchema }).meta({ id: 'StepDecision' });
+export const StepDecisionSchema = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject']),
+    reason: ReasonSchema,
+    keep: z.uuid().optional().meta({ description: 'A11 duplicate resolution only: the student id of the registration that stands' }),
+  })
+  .meta({ id: 'StepDecision' });
 
 export const InboxQuerySchema = PageQuerySchema.extend({
   view: z.enum(['mine', 'escalations']).default('mine').meta({ description: 'mine: steps waiting for the caller; escalations: overdue steps of organisations below it' }),

@@ -14,6 +14,7 @@ import type { Caller, Principal } from '../auth/principal.js';
 import { deadlineAfter } from '../calendar/service.js';
 import { loadOrganisation } from '../organisations/service.js';
 import { loadStudent, recordUpdates, versionedPut, type StoredStudent } from '../students/registration.js';
+import { personHash, recordsOf } from '../students/identity-lookup.js';
 import type { StudentRecord } from '../students/model.js';
 import type { Organisation } from '../organisations/model.js';
 import { currentStep, partiesOf, STEP_WORKING_DAYS, type Case, type CaseDetails, type CaseStep } from './model.js';
@@ -59,7 +60,7 @@ export async function openCase(caller: Caller, input: { studentId: string; reaso
   const details = input.details;
   const expected = details.type === 'status-change' && details.change === 'resumption' ? 'suspended' : 'registered';
   if (student.status !== expected) {
-    throw new RuleViolationError({ transfer: 'A14.1', 'status-change': 'A15', 'information-change': 'A16' }[details.type], {
+    throw new RuleViolationError({ transfer: 'A14.1', 'status-change': 'A15', 'information-change': 'A16', 'duplicate-resolution': 'A11' }[details.type], {
       en: `The student's registration is ${student.status}; this change needs it ${expected}`,
       zh: `该学生学籍状态为 ${student.status}，此项异动要求状态为 ${expected}`,
     });
@@ -97,6 +98,7 @@ async function createCase(
   details: CaseDetails,
   reason: string,
   by: { actor: AuditActor; openedBy: Case['openedBy']; requestId: string },
+  alsoVisibleTo: string[] = [],
 ): Promise<Case> {
   const at = nowIso();
   const c: Case = {
@@ -105,7 +107,7 @@ async function createCase(
     studentId: student.studentId,
     details,
     reason,
-    visibleTo: [...new Set([...student.supervisionPath, ...(receiving?.supervisionPath ?? [])])],
+    visibleTo: [...new Set([...student.supervisionPath, ...(receiving?.supervisionPath ?? []), ...alsoVisibleTo])],
     steps: partiesOf(details, student, receiving).map((p, index) => ({ ...p, index, status: 'pending' })),
     status: 'open',
     openedAt: at,
@@ -138,6 +140,34 @@ async function createCase(
   );
   await startWorkflow(CASE_WORKFLOW, c.caseId, { caseId: c.caseId });
   return c;
+}
+
+/**
+ * A11: a student without an identity number can be approved by two authorities (nothing could be claimed, A26): when
+ * an approval finds another approved registration of the same name, birth date and sex under another supervising
+ * authority, a case goes to their lowest common superior, which decides which registration stands.
+ */
+export async function openDuplicateResolutions(student: StudentRecord, requestId: string): Promise<Case[]> {
+  if (student.person.identityDocument.number) return [];
+  const found = await recordsOf(keys.personPartition(await personHash(student.person)));
+  const others = found.records.filter((r) => r.studentId && r.studentId !== student.studentId && (r.status === 'approved' || r.status === 'registered'));
+  const opened: Case[] = [];
+  for (const other of others) {
+    const stored = await loadStudent(other.studentId!);
+    if (!stored || stored.student.supervisingAuthorityId === student.supervisingAuthorityId) continue;
+    const system = { credentialId: 'registry', name: 'A11 duplicate registrations / 重复学籍', organisationId: 'system' };
+    opened.push(
+      await createCase(
+        student,
+        undefined,
+        { type: 'duplicate-resolution', studentIds: [other.studentId!, student.studentId], authorityIds: [stored.student.supervisingAuthorityId, student.supervisingAuthorityId] },
+        'A11 两个学籍主管部门均审核通过同一学生的学籍，由共同上级决定保留哪一个',
+        { actor: { kind: 'schedule', name: system.name, organisationId: 'system' }, openedBy: system, requestId },
+        stored.student.supervisionPath,
+      ),
+    );
+  }
+  return opened;
 }
 
 /**
@@ -291,8 +321,18 @@ export async function markOverdue(input: { caseId: string; step: number }): Prom
  * those who cannot); the same decision sent twice is answered as the first; a decision on a step that is no longer
  * current is a 409. The decision and its audit event are written together, then the workflow is told.
  */
-export async function decideStep(caller: Caller, caseId: string, stepIndex: number, input: { decision: 'approve' | 'reject'; reason: string }): Promise<Case> {
+export async function decideStep(
+  caller: Caller,
+  caseId: string,
+  stepIndex: number,
+  input: { decision: 'approve' | 'reject'; reason: string; keep?: string },
+): Promise<Case> {
   const c = await getCase(caller.principal, caseId);
+  if (c.details.type === 'duplicate-resolution' && (input.decision !== 'approve' || !input.keep || !c.details.studentIds.includes(input.keep))) {
+    throw new RuleViolationError('A11', { en: 'Decide which registration stands: approve with `keep` set to one of the two student ids', zh: '请决定保留哪一个学籍：以 approve 提交，并在 keep 中填写保留的学生编号' }, [
+      { field: 'body.keep', code: 'required', message: { en: `must be one of ${c.details.studentIds.join(', ')}`, zh: `必须是 ${c.details.studentIds.join('、')} 之一` } },
+    ]);
+  }
   const step = c.steps[stepIndex];
   if (!step) throw new NotFoundError({ en: `Step ${stepIndex} of the case`, zh: `该事项的第 ${stepIndex} 步` });
   if (step.organisationId !== caller.principal.organisationId) {
@@ -308,9 +348,10 @@ export async function decideStep(caller: Caller, caseId: string, stepIndex: numb
   const { Item: waiting } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.caseStep(caseId, stepIndex) }));
   if (!waiting?.taskToken) throw new ConflictError({ en: 'The step is being opened; try again in a moment', zh: '该步骤正在开启，请稍后重试' });
   const at = nowIso();
-  const decided: CaseStep = { ...step, status: input.decision === 'approve' ? 'approved' : 'rejected', decision: { ...input, at, by: byWhom(caller) } };
+  const decided: CaseStep = { ...step, status: input.decision === 'approve' ? 'approved' : 'rejected', decision: { decision: input.decision, reason: input.reason, at, by: byWhom(caller) } };
   const steps = c.steps.map((s) => (s.index === stepIndex ? decided : s));
-  const next: Case = { ...c, steps, version: c.version + 1 };
+  const details = c.details.type === 'duplicate-resolution' ? { ...c.details, keep: input.keep } : c.details;
+  const next: Case = { ...c, details, steps, version: c.version + 1 };
   try {
     await db().send(
       new TransactWriteCommand({
@@ -362,7 +403,10 @@ export async function finishCase(caseId: string): Promise<{ status: Case['status
     );
     return { status: closed.status };
   }
-  const stored = await loadStudent(c.studentId);
+  // the student the change applies to: for A11, the registration not kept
+  const d = c.details;
+  const targetId = d.type === 'duplicate-resolution' ? d.studentIds.find((id) => id !== d.keep)! : c.studentId;
+  const stored = await loadStudent(targetId);
   if (!stored) throw new NotFoundError({ en: 'The student', zh: '该学生' });
   const updated = await applyChange(c, stored.student, at);
   await db().send(
@@ -376,7 +420,7 @@ export async function finishCase(caseId: string): Promise<{ status: Case['status
           at,
           actor,
           action: `case.applied.${c.details.type === 'status-change' ? c.details.change : c.details.type}`,
-          target: { type: 'student', id: c.studentId },
+          target: { type: 'student', id: targetId },
           reason: c.reason,
           requestId: `case:${caseId}`,
           // A16: the old values stay in the history
@@ -417,6 +461,8 @@ async function applyChange(c: Case, student: StudentRecord, at: string): Promise
     return { ...base, schoolId: school.id, supervisionPath: school.supervisionPath, supervisingAuthorityId: school.supervisingAuthorityId! };
   }
   if (d.type === 'information-change') return { ...base, person: { ...student.person, ...d.changes } };
+  // A11: the registration the common superior did not keep is cancelled
+  if (d.type === 'duplicate-resolution') return { ...base, status: 'cancelled' };
   switch (d.change) {
     case 'repeat-year': {
       const [year, month] = student.registration.expectedGraduation.split('-');

@@ -88,3 +88,13 @@ describe('A4 jurisdiction', () => {
     expect(canRead(caller('4153010003', school.supervisionPath), county)).toBe(true);
   });
 });
+
+describe('A11 lowest common superior', () => {
+  it('A11: a county and its prefecture meet at the prefecture; counties of two prefectures at the province', async () => {
+    const { lowestCommonSuperior } = await import('../../shared/cases/model.js');
+    expect(lowestCommonSuperior(['530102', '530100'])).toBe('530100');
+    expect(lowestCommonSuperior(['530102', '530103'])).toBe('530100');
+    expect(lowestCommonSuperior(['530102', '532901'])).toBe('530000');
+    expect(lowestCommonSuperior(['530000', '530102'])).toBe('530000');
+  });
+});

@@ -6,7 +6,7 @@ import type { StudentRecord } from '../students/model.js';
  * A case: a change to a registered student that several parties decide in turn, each within 10 working days
  * (A14, A15). Steps run in order; a rejection ends the case; when every party has approved, the change applies.
  */
-export const CASE_TYPES = ['transfer', 'status-change', 'information-change', 'duplicate-resolution'] as const;
+export const CASE_TYPES = ['transfer', 'cross-province-transfer', 'status-change', 'information-change', 'duplicate-resolution'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** A15 status changes (学籍异动), besides transfer (A14) */
@@ -34,7 +34,7 @@ export interface InformationChanges {
 /** A14/A15: every party has 10 working days from the day its step opens. */
 export const STEP_WORKING_DAYS = 10;
 
-export type Party = 'school' | 'authority' | 'sending-school' | 'sending-authority' | 'receiving-school' | 'receiving-authority' | 'common-superior';
+export type Party = 'school' | 'authority' | 'sending-school' | 'sending-authority' | 'receiving-school' | 'receiving-authority' | 'common-superior' | 'provincial-filing';
 
 export interface Decision {
   decision: 'approve' | 'reject';
@@ -65,6 +65,8 @@ export type CaseDetails =
       newStudyMode?: 'full-time' | 'part-time';
     }
   | { type: 'information-change'; changes: InformationChanges; proofReceivedOn: string }
+  /** A14.2: the other province's school is outside the registry; this province's authority files (备案) the transfer */
+  | { type: 'cross-province-transfer'; direction: 'out' | 'in'; otherProvince: string; otherSchool: string }
   /** A11: two authorities each approved a registration of the same person; `keep` is set by the deciding authority */
   | { type: 'duplicate-resolution'; studentIds: [string, string]; authorityIds: [string, string]; keep?: string };
 
@@ -86,6 +88,13 @@ export interface Case {
 
 /** A14.1: sending school, its authority, receiving school, its authority. A15, A16: the school, then its authority. */
 export function partiesOf(details: CaseDetails, student: StudentRecord, receiving?: Organisation): Pick<CaseStep, 'party' | 'organisationId'>[] {
+  if (details.type === 'cross-province-transfer') {
+    return [
+      { party: 'school', organisationId: student.schoolId },
+      { party: 'authority', organisationId: student.supervisingAuthorityId },
+      { party: 'provincial-filing', organisationId: student.supervisionPath[0]! },
+    ];
+  }
   if (details.type === 'duplicate-resolution') {
     return [{ party: 'common-superior', organisationId: lowestCommonSuperior(details.authorityIds) }];
   }

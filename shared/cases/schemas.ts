@@ -19,7 +19,15 @@ const InformationChangeSchema = z.strictObject({
   proofReceivedOn: z.iso.date().meta({ description: 'A16: the day the school received the proof; the case must open within 10 working days of it' }),
 });
 
+const CrossProvinceSchema = z.strictObject({
+  type: z.literal('cross-province-transfer'),
+  direction: z.enum(['out', 'in']).meta({ description: 'out: to another province; in: a student this school registered, come from another province' }),
+  otherProvince: z.string().trim().min(2).max(20),
+  otherSchool: z.string().trim().min(2).max(100),
+});
+
 export const CaseDetailsSchema = z.discriminatedUnion('type', [
+  CrossProvinceSchema,
   InformationChangeSchema,
   z.strictObject({ type: z.literal('transfer'), receivingSchoolId: z.string().regex(/^\d{10}$/).meta({ description: 'A14.1: the receiving vocational school' }) }),
   z
@@ -50,7 +58,7 @@ const DecisionSchema = z.object({ decision: z.enum(['approve', 'reject']), reaso
 export const CaseSchema = z
   .object({
     caseId: z.string(),
-    type: z.enum(['transfer', 'status-change', 'information-change', 'duplicate-resolution']),
+    type: z.enum(['transfer', 'cross-province-transfer', 'status-change', 'information-change', 'duplicate-resolution']),
     studentId: z.string(),
     details: z.record(z.string(), z.unknown()),
     reason: z.string(),

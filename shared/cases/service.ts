@@ -58,9 +58,11 @@ export async function openCase(caller: Caller, input: { studentId: string; reaso
     throw new ForbiddenError({ en: 'Only the student’s school opens a case (A14.1, A15)', zh: '只有学生所在学校可以发起学籍异动（第十四条、第十五条）' });
   }
   const details = input.details;
+  // a transfer in from another province is filed for a registration this school has just submitted
   const expected = details.type === 'status-change' && details.change === 'resumption' ? 'suspended' : 'registered';
-  if (student.status !== expected) {
-    throw new RuleViolationError({ transfer: 'A14.1', 'status-change': 'A15', 'information-change': 'A16', 'duplicate-resolution': 'A11' }[details.type], {
+  const allowed = details.type === 'cross-province-transfer' && details.direction === 'in' ? ['pending-review', 'approved', 'registered'] : [expected];
+  if (!allowed.includes(student.status)) {
+    throw new RuleViolationError({ transfer: 'A14.1', 'cross-province-transfer': 'A14.2', 'status-change': 'A15', 'information-change': 'A16', 'duplicate-resolution': 'A11' }[details.type], {
       en: `The student's registration is ${student.status}; this change needs it ${expected}`,
       zh: `该学生学籍状态为 ${student.status}，此项异动要求状态为 ${expected}`,
     });
@@ -435,9 +437,16 @@ export async function finishCase(caseId: string): Promise<{ status: Case['status
   return { status: closed.status };
 }
 
-/** A15: withdrawal and cancellation free the person for a future registration (A9); death never does. */
+/**
+ * A15: withdrawal and cancellation free the person for a future registration (A9); death never does. So do a
+ * transfer out of the province (A14.2) and the cancelled one of two duplicates (A11, which holds no claim anyway).
+ */
 function claimRelease(c: Case, stored: StoredStudent) {
-  const frees = c.details.type === 'status-change' && (c.details.change === 'withdrawal' || c.details.change === 'cancellation');
+  const d = c.details;
+  const frees =
+    (d.type === 'status-change' && (d.change === 'withdrawal' || d.change === 'cancellation')) ||
+    (d.type === 'cross-province-transfer' && d.direction === 'out') ||
+    d.type === 'duplicate-resolution';
   if (!frees || !stored.identity) return [];
   return [
     {
@@ -461,6 +470,11 @@ async function applyChange(c: Case, student: StudentRecord, at: string): Promise
     return { ...base, schoolId: school.id, supervisionPath: school.supervisionPath, supervisingAuthorityId: school.supervisingAuthorityId! };
   }
   if (d.type === 'information-change') return { ...base, person: { ...student.person, ...d.changes } };
+  if (d.type === 'cross-province-transfer') {
+    const crossProvince = { direction: d.direction, otherProvince: d.otherProvince, otherSchool: d.otherSchool, filedOn: shanghaiDate() };
+    // A14.2: transferred out of the province, the person is free to be registered there
+    return { ...base, crossProvince, ...(d.direction === 'out' ? { status: 'transferred-out' as const } : {}) };
+  }
   // A11: the registration the common superior did not keep is cancelled
   if (d.type === 'duplicate-resolution') return { ...base, status: 'cancelled' };
   switch (d.change) {

@@ -7,7 +7,7 @@ import type { Deadline } from '../calendar/service.js';
  * A student record (学籍) from its submission on. The A8.1 path: the school submits (its own review) → the
  * supervising authority approves or rejects → identity verified → student number issued → `registered`.
  */
-export const REGISTRATION_STATUSES = ['pending-review', 'approved', 'registered', 'rejected', 'suspended', 'withdrawn', 'cancelled', 'deceased'] as const;
+export const REGISTRATION_STATUSES = ['pending-review', 'approved', 'registered', 'rejected', 'suspended', 'withdrawn', 'cancelled', 'deceased', 'transferred-out'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /**
@@ -61,6 +61,8 @@ export interface StudentRecord {
   studentNumber?: string;
   /** A8.2: while identity verification is pending */
   temporaryNumber?: string;
+  /** A14.2: a transfer from or to another province, filed by this province's authority */
+  crossProvince?: { direction: 'out' | 'in'; otherProvince: string; otherSchool: string; filedOn: string };
   /** A15 休学: when the student is expected back */
   suspension?: { since: string; expectedReturn: string };
   createdAt: string;

@@ -6,7 +6,7 @@ import type { StudentRecord } from '../students/model.js';
  * A case: a change to a registered student that several parties decide in turn, each within 10 working days
  * (A14, A15). Steps run in order; a rejection ends the case; when every party has approved, the change applies.
  */
-export const CASE_TYPES = ['transfer', 'cross-province-transfer', 'status-change', 'information-change', 'duplicate-resolution'] as const;
+export const CASE_TYPES = ['transfer', 'cross-province-transfer', 'status-change', 'information-change', 'correction', 'duplicate-resolution'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** A15 status changes (学籍异动), besides transfer (A14) */
@@ -29,6 +29,16 @@ export interface InformationChanges {
   householdAddress?: string;
   phone?: string;
   guardian?: { name: string; relationship: 'father' | 'mother' | 'grandparent' | 'other'; phone: string };
+}
+
+/** A11: what a correction request may change in a registration that has not completed. */
+export interface RegistrationCorrections {
+  ethnicity?: string;
+  enrolmentDate?: string;
+  major?: { code: string; name: string };
+  programLength?: number;
+  studyMode?: 'full-time' | 'part-time';
+  studentType?: string;
 }
 
 /** A14/A15: every party has 10 working days from the day its step opens. */
@@ -67,6 +77,12 @@ export type CaseDetails =
   | { type: 'information-change'; changes: InformationChanges; proofReceivedOn: string }
   /** A14.2: the other province's school is outside the registry; this province's authority files (备案) the transfer */
   | { type: 'cross-province-transfer'; direction: 'out' | 'in'; otherProvince: string; otherSchool: string }
+  /**
+   * A11 修改或佐证: a registration that cannot complete as submitted; the school proves the right values (evidence) and
+   * the authority decides. Fields that identify the person (name, birth date, sex, document) are not corrected here:
+   * those registrations are rejected and submitted again.
+   */
+  | { type: 'correction'; changes: RegistrationCorrections }
   /** A11: two authorities each approved a registration of the same person; `keep` is set by the deciding authority */
   | { type: 'duplicate-resolution'; studentIds: [string, string]; authorityIds: [string, string]; keep?: string };
 

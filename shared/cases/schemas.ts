@@ -26,7 +26,23 @@ const CrossProvinceSchema = z.strictObject({
   otherSchool: z.string().trim().min(2).max(100),
 });
 
+const CorrectionSchema = z.strictObject({
+  type: z.literal('correction'),
+  changes: z
+    .strictObject({
+      ethnicity: IntakeSchema.shape.ethnicity.optional(),
+      enrolmentDate: z.iso.date().optional(),
+      major: IntakeSchema.shape.major.optional(),
+      programLength: IntakeSchema.shape.programLength.optional(),
+      studyMode: IntakeSchema.shape.studyMode.optional(),
+      studentType: IntakeSchema.shape.studentType.optional(),
+    })
+    .refine((c) => Object.keys(c).length > 0, { message: 'name at least one field to correct' })
+    .meta({ description: 'A11: what the proof shows; identifying fields are corrected by rejecting and submitting again' }),
+});
+
 export const CaseDetailsSchema = z.discriminatedUnion('type', [
+  CorrectionSchema,
   CrossProvinceSchema,
   InformationChangeSchema,
   z.strictObject({ type: z.literal('transfer'), receivingSchoolId: z.string().regex(/^\d{10}$/).meta({ description: 'A14.1: the receiving vocational school' }) }),
@@ -58,7 +74,7 @@ const DecisionSchema = z.object({ decision: z.enum(['approve', 'reject']), reaso
 export const CaseSchema = z
   .object({
     caseId: z.string(),
-    type: z.enum(['transfer', 'cross-province-transfer', 'status-change', 'information-change', 'duplicate-resolution']),
+    type: z.enum(['transfer', 'cross-province-transfer', 'status-change', 'information-change', 'correction', 'duplicate-resolution']),
     studentId: z.string(),
     details: z.record(z.string(), z.unknown()),
     reason: z.string(),

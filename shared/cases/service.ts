@@ -15,6 +15,7 @@ import { deadlineAfter } from '../calendar/service.js';
 import { loadOrganisation } from '../organisations/service.js';
 import { loadStudent, recordUpdates, versionedPut, type StoredStudent } from '../students/registration.js';
 import { personHash, recordsOf } from '../students/identity-lookup.js';
+import { expectedGraduation } from '../students/season.js';
 import type { StudentRecord } from '../students/model.js';
 import type { Organisation } from '../organisations/model.js';
 import { currentStep, partiesOf, STEP_WORKING_DAYS, type Case, type CaseDetails, type CaseStep } from './model.js';
@@ -60,9 +61,14 @@ export async function openCase(caller: Caller, input: { studentId: string; reaso
   const details = input.details;
   // a transfer in from another province is filed for a registration this school has just submitted
   const expected = details.type === 'status-change' && details.change === 'resumption' ? 'suspended' : 'registered';
-  const allowed = details.type === 'cross-province-transfer' && details.direction === 'in' ? ['pending-review', 'approved', 'registered'] : [expected];
+  const allowed =
+    details.type === 'correction'
+      ? ['pending-review', 'approved'] // A11: a registration that has not completed
+      : details.type === 'cross-province-transfer' && details.direction === 'in'
+        ? ['pending-review', 'approved', 'registered']
+        : [expected];
   if (!allowed.includes(student.status)) {
-    throw new RuleViolationError({ transfer: 'A14.1', 'cross-province-transfer': 'A14.2', 'status-change': 'A15', 'information-change': 'A16', 'duplicate-resolution': 'A11' }[details.type], {
+    throw new RuleViolationError({ transfer: 'A14.1', 'cross-province-transfer': 'A14.2', 'status-change': 'A15', 'information-change': 'A16', correction: 'A11', 'duplicate-resolution': 'A11' }[details.type], {
       en: `The student's registration is ${student.status}; this change needs it ${expected}`,
       zh: `该学生学籍状态为 ${student.status}，此项异动要求状态为 ${expected}`,
     });
@@ -470,6 +476,19 @@ async function applyChange(c: Case, student: StudentRecord, at: string): Promise
     return { ...base, schoolId: school.id, supervisionPath: school.supervisionPath, supervisingAuthorityId: school.supervisingAuthorityId! };
   }
   if (d.type === 'information-change') return { ...base, person: { ...student.person, ...d.changes } };
+  if (d.type === 'correction') {
+    const { ethnicity, ...enrolment } = d.changes;
+    const corrected: StudentRecord = { ...base, person: { ...student.person, ...(ethnicity ? { ethnicity } : {}) }, enrolment: { ...student.enrolment, ...enrolment } as StudentRecord['enrolment'] };
+    // a corrected enrolment date or program length moves the A5.1 deadline and the expected graduation
+    return {
+      ...corrected,
+      registration: {
+        ...student.registration,
+        deadline: enrolment.enrolmentDate ? await deadlineAfter(enrolment.enrolmentDate, 20) : student.registration.deadline,
+        expectedGraduation: expectedGraduation(student.registration.season, corrected.enrolment.programLength),
+      },
+    };
+  }
   if (d.type === 'cross-province-transfer') {
     const crossProvince = { direction: d.direction, otherProvince: d.otherProvince, otherSchool: d.otherSchool, filedOn: shanghaiDate() };
     // A14.2: transferred out of the province, the person is free to be registered there

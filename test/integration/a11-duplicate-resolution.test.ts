@@ -38,3 +38,30 @@ describe('A11: two authorities approved the same person', () => {
     expect((await call('GET', `/students/${first.body.studentId}`, { as: 'province-reviewer' })).body.status).toBe('approved');
   });
 });
+
+describe('A11: correction request for a registration that cannot complete', () => {
+  it('A11: the school files the correction with its proof, the authority decides, the registration carries on corrected', async () => {
+    const submitted = await call('POST', '/registrations', { as: 'school-registrar', body: intake({ programLength: 3 }) });
+    expect(submitted.body.registration.expectedGraduation).toBe('2029-07');
+    const opened = await call('POST', '/cases', {
+      as: 'school-registrar',
+      body: { studentId: submitted.body.studentId, reason: '招生计划为四年制，录取通知书为证', details: { type: 'correction', changes: { programLength: 4, major: { code: '710202', name: '计算机网络技术' } } } },
+    });
+    expect(opened.status).toBe(201);
+    for (const [step, as] of [[0, 'school-registrar'], [1, 'wuhua-reviewer']] as const) {
+      await stepOpen(call, opened.body.caseId, step, as);
+      await call('POST', `/cases/${opened.body.caseId}/steps/${step}/decision`, { as, body: { decision: 'approve', reason: '同意' } });
+    }
+    expect((await caseClosed(call, opened.body.caseId, 'wuhua-reviewer')).status).toBe('approved');
+    const after = await call('GET', `/students/${submitted.body.studentId}`, { as: 'school-registrar' });
+    expect(after.body).toMatchObject({ status: 'pending-review', enrolment: { programLength: 4, major: { code: '710202' } }, registration: { expectedGraduation: '2030-07' } });
+  });
+
+  it('A11: a completed registration is not corrected this way', async () => {
+    const { registeredStudent } = await import('../support/cases.js');
+    const student = await registeredStudent();
+    const refused = await call('POST', '/cases', { as: 'school-registrar', body: { studentId: student.studentId, reason: '更正', details: { type: 'correction', changes: { programLength: 4 } } } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.rule).toBe('A11');
+  });
+});

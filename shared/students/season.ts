@@ -27,11 +27,6 @@ export function seasonCompletedOn(intended: SeasonYear, date: string): SeasonYea
   return current;
 }
 
-/** Studies start in September (autumn) or March (spring). */
-export function studyStart({ season, year }: SeasonYear): string {
-  return season === 'autumn' ? `${year}-09` : `${year}-03`;
-}
-
 /**
  * A5.3: expected graduation, YYYY-MM: the end of the last term of `programLength` years from the start — July for an
  * autumn start, January for a spring start.

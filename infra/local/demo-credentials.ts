@@ -23,4 +23,5 @@ export const demoCredentials: DemoCredential[] = [
   demo('school-registrar', '4153010003', 'registrar', '五华区职业中学学籍管理员 陈静（演示）'),
   demo('school-system', '4153010003', 'registrar', '五华区职业中学教务系统（演示厂商）', 'system'),
   demo('kunming-school-registrar', '4153010002', 'registrar', '昆明市第一职业高级中学学籍管理员 刘洋（演示）'),
+  demo('general-school-registrar', '4153010008', 'registrar', '昆明市第一中学学籍管理员 周敏（演示）'),
 ];

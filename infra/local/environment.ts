@@ -32,8 +32,13 @@ export function applyLocalEnvironment(e: LocalEnvironment): void {
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_DISABLED: 'true',
   });
-  if (e.clock) process.env.CLOCK_START = e.clock;
+  setClock(e.clock, e.clockSpeed);
+}
+
+/** Sets the one clock's start and speed (read by clock.ts on resetClock). */
+export function setClock(start: string | undefined, speed: number | undefined): void {
+  if (start) process.env.CLOCK_START = start;
   else delete process.env.CLOCK_START;
-  if (e.clockSpeed) process.env.CLOCK_SPEED = String(e.clockSpeed);
+  if (speed) process.env.CLOCK_SPEED = String(speed);
   else delete process.env.CLOCK_SPEED;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { applyLocalEnvironment } from './environment.js';
+import { applyLocalEnvironment, setClock } from './environment.js';
 import { startDynamoDb } from './dynamodb.js';
 import { assertPortFree, freePort } from './ports.js';
 import { startS3 } from './s3.js';
@@ -71,8 +71,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stepFunctionsEndpoint: `http://127.0.0.1:${stepFunctionsPort}`,
       stateMachineArns: Object.fromEntries(workflows.map((w) => [stateMachineArnVariable(w.id), localStateMachineArn(w.id)])),
       masterKeyHex: masterKey(dataDir),
-      clock: options.clock,
-      clockSpeed: options.clockSpeed,
+      // demo data is written an hour before the chosen instant, in real time, so it never lies in the clock's future
+      clock: options.clock && new Date(Date.parse(options.clock) - 3_600_000).toISOString(),
+      clockSpeed: undefined,
       logLevel: options.logLevel ?? 'WARN',
     });
     // modules that read the environment load only now
@@ -85,7 +86,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => stepFunctions.stop());
     const { seedDemoData } = await import('./seed.js');
     const seeded = options.seed === false ? { organisations: 0, credentials: 0 } : await seedDemoData();
-    // the clock starts (again) at the chosen instant when the API is ready, however long seeding took
+    // the clock starts at the chosen instant when the API is ready, however long seeding took
+    setClock(options.clock, options.clockSpeed);
     resetClock();
     const { startApiServer } = await import('./server.js');
     const api = await startApiServer({ port: options.port, onRequest: options.onRequest });

@@ -36,6 +36,8 @@ const schools: SchoolSeed[] = [
   { level: 'school', id: '4153010005', name: '昆明某学院附设中职部（演示）', parentId: '530114', schoolType: 'higher-education-affiliated', owningLevel: 'province' },
   { level: 'school', id: '4153290006', name: '大理某学院中职部（演示）', parentId: '532900', schoolType: 'higher-education-affiliated', owningLevel: 'prefecture' },
   { level: 'school', id: '4153030007', name: '宣威五年制高职中职段（演示）', parentId: '530381', schoolType: 'five-year-higher-vocational', owningLevel: 'prefecture' },
+  // outside A2, a party of A14.3 transfers only
+  { level: 'school', id: '4153010008', name: '昆明市第一中学（普通高中，演示）', parentId: '530102', schoolType: 'general-high-school', owningLevel: 'prefecture' },
 ];
 
 const seedCaller: Caller = {

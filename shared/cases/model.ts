@@ -6,7 +6,7 @@ import type { StudentRecord } from '../students/model.js';
  * A case: a change to a registered student that several parties decide in turn, each within 10 working days
  * (A14, A15). Steps run in order; a rejection ends the case; when every party has approved, the change applies.
  */
-export const CASE_TYPES = ['transfer', 'cross-province-transfer', 'status-change', 'information-change', 'correction', 'duplicate-resolution'] as const;
+export const CASE_TYPES = ['transfer', 'cross-province-transfer', 'general-education-transfer', 'status-change', 'information-change', 'correction', 'duplicate-resolution'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** A15 status changes (学籍异动), besides transfer (A14) */
@@ -44,7 +44,7 @@ export interface RegistrationCorrections {
 /** A14/A15: every party has 10 working days from the day its step opens. */
 export const STEP_WORKING_DAYS = 10;
 
-export type Party = 'school' | 'authority' | 'sending-school' | 'sending-authority' | 'receiving-school' | 'receiving-authority' | 'common-superior' | 'provincial-filing';
+export type Party = 'school' | 'authority' | 'sending-school' | 'sending-authority' | 'receiving-school' | 'receiving-authority' | 'common-superior' | 'provincial-filing' | 'vocational-school' | 'vocational-authority' | 'general-high-school' | 'general-high-school-authority';
 
 export interface Decision {
   decision: 'approve' | 'reject';
@@ -83,6 +83,8 @@ export type CaseDetails =
    * those registrations are rejected and submitted again.
    */
   | { type: 'correction'; changes: RegistrationCorrections }
+  /** A14.3: between a vocational school and a general high school, opened by the receiving school */
+  | { type: 'general-education-transfer'; direction: 'to-general' | 'from-general'; generalHighSchoolId: string }
   /** A11: two authorities each approved a registration of the same person; `keep` is set by the deciding authority */
   | { type: 'duplicate-resolution'; studentIds: [string, string]; authorityIds: [string, string]; keep?: string };
 
@@ -104,6 +106,18 @@ export interface Case {
 
 /** A14.1: sending school, its authority, receiving school, its authority. A15, A16: the school, then its authority. */
 export function partiesOf(details: CaseDetails, student: StudentRecord, receiving?: Organisation): Pick<CaseStep, 'party' | 'organisationId'>[] {
+  if (details.type === 'general-education-transfer') {
+    const vocational = [
+      { party: 'vocational-school' as const, organisationId: student.schoolId },
+      { party: 'vocational-authority' as const, organisationId: student.supervisingAuthorityId },
+    ];
+    const general = [
+      { party: 'general-high-school' as const, organisationId: receiving!.id },
+      { party: 'general-high-school-authority' as const, organisationId: receiving!.supervisingAuthorityId! },
+    ];
+    // the sending school and its authority first, then the receiving ones
+    return details.direction === 'to-general' ? [...vocational, ...general] : [...general, ...vocational];
+  }
   if (details.type === 'cross-province-transfer') {
     return [
       { party: 'school', organisationId: student.schoolId },

@@ -41,7 +41,14 @@ const CorrectionSchema = z.strictObject({
     .meta({ description: 'A11: what the proof shows; identifying fields are corrected by rejecting and submitting again' }),
 });
 
+const GeneralEducationSchema = z.strictObject({
+  type: z.literal('general-education-transfer'),
+  direction: z.enum(['to-general', 'from-general']).meta({ description: 'A14.3: opened by the receiving school — the general high school (to-general) or the vocational school (from-general)' }),
+  generalHighSchoolId: z.string().regex(/^\d{10}$/),
+});
+
 export const CaseDetailsSchema = z.discriminatedUnion('type', [
+  GeneralEducationSchema,
   CorrectionSchema,
   CrossProvinceSchema,
   InformationChangeSchema,
@@ -66,7 +73,13 @@ export const CaseDetailsSchema = z.discriminatedUnion('type', [
 ]);
 
 export const OpenCaseSchema = z
-  .strictObject({ studentId: z.uuid(), reason: ReasonSchema, details: CaseDetailsSchema })
+  .strictObject({
+    studentId: z.uuid().optional(),
+    studentNumber: z.string().regex(/^[GJ][0-9A-Z]{18}$/).optional().meta({ description: 'Instead of studentId: for a general high school receiving a vocational student (A14.3)' }),
+    reason: ReasonSchema,
+    details: CaseDetailsSchema,
+  })
+  .refine((o) => (o.studentId === undefined) !== (o.studentNumber === undefined), { message: 'give either studentId or studentNumber', path: ['studentId'] })
   .meta({ id: 'OpenCase', description: 'Opened by the student’s school (A14.1, A15)' });
 
 const DecisionSchema = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string(), at: z.string(), by: z.object({ credentialId: z.string(), name: z.string(), organisationId: z.string() }) });
@@ -74,7 +87,7 @@ const DecisionSchema = z.object({ decision: z.enum(['approve', 'reject']), reaso
 export const CaseSchema = z
   .object({
     caseId: z.string(),
-    type: z.enum(['transfer', 'cross-province-transfer', 'status-change', 'information-change', 'correction', 'duplicate-resolution']),
+    type: z.enum(['transfer', 'cross-province-transfer', 'general-education-transfer', 'status-change', 'information-change', 'correction', 'duplicate-resolution']),
     studentId: z.string(),
     details: z.record(z.string(), z.unknown()),
     reason: z.string(),

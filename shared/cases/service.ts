@@ -51,24 +51,33 @@ function byWhom(caller: Caller) {
  * own endpoint). The case is saved with a start marker before its workflow starts, so a crash in between loses
  * nothing: the execution is named after the case, and the restart sweep simply starts it again.
  */
-export async function openCase(caller: Caller, input: { studentId: string; reason: string; details: CaseDetails }): Promise<Case> {
-  const stored = await loadStudent(input.studentId);
-  if (!stored || !stored.student.supervisionPath.includes(caller.principal.organisationId)) throw new NotFoundError({ en: 'The student', zh: '该学生' });
-  const student = stored.student;
-  if (student.schoolId !== caller.principal.organisationId) {
-    throw new ForbiddenError({ en: 'Only the student’s school opens a case (A14.1, A15)', zh: '只有学生所在学校可以发起学籍异动（第十四条、第十五条）' });
-  }
+export async function openCase(caller: Caller, input: { studentId?: string; studentNumber?: string; reason: string; details: CaseDetails }): Promise<Case> {
   const details = input.details;
+  const toGeneral = details.type === 'general-education-transfer' && details.direction === 'to-general';
+  const stored = await loadStudent(input.studentId ?? (await studentIdOfNumber(input.studentNumber)) ?? '');
+  // A14.3: a general high school receiving a vocational student opens the case knowing only the student number
+  const opener = toGeneral ? details.generalHighSchoolId : stored?.student.schoolId;
+  if (!stored || (!toGeneral && !stored.student.supervisionPath.includes(caller.principal.organisationId))) {
+    throw new NotFoundError({ en: 'The student', zh: '该学生' });
+  }
+  const student = stored.student;
+  if (opener !== caller.principal.organisationId) {
+    throw new ForbiddenError({
+      en: 'A case is opened by the student’s school — by the receiving school for a transfer with a general high school (A14.1, A14.3, A15)',
+      zh: '学籍异动由学生所在学校发起；与普通高中之间的转学由转入学校发起（第十四条、第十五条）',
+    });
+  }
   // a transfer in from another province is filed for a registration this school has just submitted
   const expected = details.type === 'status-change' && details.change === 'resumption' ? 'suspended' : 'registered';
   const allowed =
     details.type === 'correction'
       ? ['pending-review', 'approved'] // A11: a registration that has not completed
-      : details.type === 'cross-province-transfer' && details.direction === 'in'
+      : (details.type === 'cross-province-transfer' && details.direction === 'in') ||
+          (details.type === 'general-education-transfer' && details.direction === 'from-general')
         ? ['pending-review', 'approved', 'registered']
         : [expected];
   if (!allowed.includes(student.status)) {
-    throw new RuleViolationError({ transfer: 'A14.1', 'cross-province-transfer': 'A14.2', 'status-change': 'A15', 'information-change': 'A16', correction: 'A11', 'duplicate-resolution': 'A11' }[details.type], {
+    throw new RuleViolationError({ transfer: 'A14.1', 'cross-province-transfer': 'A14.2', 'general-education-transfer': 'A14.3', 'status-change': 'A15', 'information-change': 'A16', correction: 'A11', 'duplicate-resolution': 'A11' }[details.type], {
       en: `The student's registration is ${student.status}; this change needs it ${expected}`,
       zh: `该学生学籍状态为 ${student.status}，此项异动要求状态为 ${expected}`,
     });
@@ -86,6 +95,15 @@ export async function openCase(caller: Caller, input: { studentId: string; reaso
         [{ field: 'body.details.proofReceivedOn', code: 'too_late', message: { en: `must be within 10 working days before today`, zh: '须在今天之前10个工作日以内' } }],
       );
     }
+  }
+  if (details.type === 'general-education-transfer') {
+    const general = await loadOrganisation(details.generalHighSchoolId);
+    if (!general || general.schoolType !== 'general-high-school' || general.status !== 'active') {
+      throw new RuleViolationError('A14.3', { en: 'generalHighSchoolId must be an active general high school', zh: '须为正常办学的普通高中' }, [
+        { field: 'body.details.generalHighSchoolId', code: 'not_general_high_school', message: { en: 'is not an active general high school', zh: '不是正常办学的普通高中' } },
+      ]);
+    }
+    return createCase(student, general, details, input.reason, { actor: actorOf(caller), openedBy: byWhom(caller), requestId: caller.requestId });
   }
   const receiving = details.type === 'transfer' ? await loadOrganisation(details.receivingSchoolId) : undefined;
   if (details.type === 'transfer' && (!receiving || receiving.level !== 'school' || receiving.status !== 'active' || receiving.id === student.schoolId)) {
@@ -193,6 +211,13 @@ export async function openJointEnrolmentHandOver(student: StudentRecord, request
     openedBy: system,
     requestId,
   });
+}
+
+/** A8.2: the student a lifelong number belongs to. */
+async function studentIdOfNumber(studentNumber: string | undefined): Promise<string | undefined> {
+  if (!studentNumber) return undefined;
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.studentNumber(studentNumber) }));
+  return Item?.studentId as string | undefined;
 }
 
 /** Schedule: starts again the workflows of cases saved but never started (idempotent by execution name). */
@@ -452,6 +477,7 @@ function claimRelease(c: Case, stored: StoredStudent) {
   const frees =
     (d.type === 'status-change' && (d.change === 'withdrawal' || d.change === 'cancellation')) ||
     (d.type === 'cross-province-transfer' && d.direction === 'out') ||
+    (d.type === 'general-education-transfer' && d.direction === 'to-general') ||
     d.type === 'duplicate-resolution';
   if (!frees || !stored.identity) return [];
   return [
@@ -488,6 +514,11 @@ async function applyChange(c: Case, student: StudentRecord, at: string): Promise
         expectedGraduation: expectedGraduation(student.registration.season, corrected.enrolment.programLength),
       },
     };
+  }
+  if (d.type === 'general-education-transfer') {
+    const generalEducation = { direction: d.direction, generalHighSchoolId: d.generalHighSchoolId, on: shanghaiDate() };
+    // A14.3: gone to a general high school, the student leaves this registry
+    return { ...base, generalEducation, ...(d.direction === 'to-general' ? { status: 'transferred-out' as const } : {}) };
   }
   if (d.type === 'cross-province-transfer') {
     const crossProvince = { direction: d.direction, otherProvince: d.otherProvince, otherSchool: d.otherSchool, filedOn: shanghaiDate() };

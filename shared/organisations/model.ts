@@ -12,6 +12,8 @@ export const SCHOOL_TYPES = {
   'vocational-high': '职业高中/职业中专',
   'higher-education-affiliated': '高校附设中职',
   'five-year-higher-vocational': '五年制高职中职段',
+  // not in A2's scope — registers no students here — but a party of transfers between the two (A14.3)
+  'general-high-school': '普通高中',
 } as const;
 export type SchoolType = keyof typeof SCHOOL_TYPES;
 

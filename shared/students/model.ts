@@ -63,6 +63,8 @@ export interface StudentRecord {
   temporaryNumber?: string;
   /** A14.2: a transfer from or to another province, filed by this province's authority */
   crossProvince?: { direction: 'out' | 'in'; otherProvince: string; otherSchool: string; filedOn: string };
+  /** A14.3: a transfer to or from a general high school */
+  generalEducation?: { direction: 'to-general' | 'from-general'; generalHighSchoolId: string; on: string };
   /** A15 休学: when the student is expected back */
   suspension?: { since: string; expectedReturn: string };
   createdAt: string;

@@ -114,6 +114,9 @@ export async function submitRegistration(caller: Caller, intake: Intake, fieldPr
   if (!school || school.level !== 'school' || school.status !== 'active' || !school.supervisingAuthorityId) {
     throw new RuleViolationError('A4', { en: 'Only an active school registers students', zh: '只有正常办学的学校可以注册学生' });
   }
+  if (school.schoolType === 'general-high-school') {
+    throw new RuleViolationError('A2', { en: 'General high schools do not register students in this registry', zh: '普通高中学生不在本系统注册学籍（第二条）' });
+  }
   const checked = validateIdentityDocument(intake.identityDocument, { birthDate: intake.birthDate, sex: intake.sex }, 'identityDocument');
   if (!checked.ok) throw new ValidationError(checked.errors.map((e) => ({ ...e, field: `${fieldPrefix}.${e.field}` })));
   const document = checked.document;

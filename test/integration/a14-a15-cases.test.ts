@@ -155,3 +155,38 @@ describe('A14.1 a rejection at any step', () => {
     expect((await call('GET', `/students/${student.studentId}`, { as: 'school-registrar' })).body.schoolId).toBe('4153010003');
   });
 });
+
+describe('A15 every status change, approved by the school and its authority', () => {
+  const cases: [string, Record<string, unknown>, (s: any) => void][] = [
+    ['repeat-year', {}, (s) => expect(s.registration.expectedGraduation).toMatch(/^2030-/)],
+    ['change-major', { newMajor: { code: '710202', name: '计算机网络技术' } }, (s) => expect(s.enrolment.major.code).toBe('710202')],
+    ['change-study-mode', { newStudyMode: 'part-time' }, (s) => expect(s.enrolment.studyMode).toBe('part-time')],
+    ['suspension', { expectedReturn: '2027-09-01' }, (s) => expect(s.status).toBe('suspended')],
+    ['withdrawal', {}, (s) => expect(s.status).toBe('withdrawn')],
+    ['cancellation', {}, (s) => expect(s.status).toBe('cancelled')],
+    ['death', {}, (s) => expect(s.status).toBe('deceased')],
+  ];
+  it.each(cases)('A15: %s', async (change, extra, check) => {
+    const student = await registeredStudent();
+    const opened = await call('POST', '/cases', { as: 'school-registrar', body: { studentId: student.studentId, reason: '按规定办理', details: { type: 'status-change', change, ...extra } } });
+    expect(opened.status).toBe(201);
+    for (const [step, as] of [[0, 'school-registrar'], [1, 'wuhua-reviewer']] as const) {
+      await stepOpen(call, opened.body.caseId, step, as);
+      await decide(opened.body.caseId, step, as);
+    }
+    expect((await caseClosed(call, opened.body.caseId, 'wuhua-reviewer')).status).toBe('approved');
+    check((await call('GET', `/students/${student.studentId}`, { as: 'school-registrar' })).body);
+  });
+
+  it('A15 / A9: death ends the record but never frees the person', async () => {
+    const body = intake();
+    const student = await registeredStudent(call, body);
+    const opened = await call('POST', '/cases', { as: 'school-registrar', body: { studentId: student.studentId, reason: '死亡证明', details: { type: 'status-change', change: 'death' } } });
+    for (const [step, as] of [[0, 'school-registrar'], [1, 'wuhua-reviewer']] as const) {
+      await stepOpen(call, opened.body.caseId, step, as);
+      await decide(opened.body.caseId, step, as);
+    }
+    await caseClosed(call, opened.body.caseId, 'wuhua-reviewer');
+    expect((await call('POST', '/registrations', { as: 'kunming-school-registrar', body })).status).toBe(409);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/api.js';
-import { caseClosed, registeredStudent, stepOpen } from '../support/cases.js';
+import { approveInTurn, caseClosed, registeredStudent, stepOpen } from '../support/cases.js';
 import { intake } from '../support/students.js';
 
 const decide = (caseId: string, step: number, as: string, decision: 'approve' | 'reject' = 'approve', reason = '同意') =>
@@ -76,11 +76,7 @@ describe('cases on the case workflow (A14, A15)', () => {
     const run = async (details: Record<string, unknown>) => {
       const opened = await call('POST', '/cases', { as: 'school-registrar', body: { studentId: student.studentId, reason: '本人申请', details } });
       expect(opened.status).toBe(201);
-      for (const [step, as] of [[0, 'school-registrar'], [1, 'wuhua-reviewer']] as const) {
-        await stepOpen(call, opened.body.caseId, step, as);
-        await decide(opened.body.caseId, step, as);
-      }
-      return caseClosed(call, opened.body.caseId, 'wuhua-reviewer');
+      return approveInTurn(call, opened.body.caseId, ['school-registrar', 'wuhua-reviewer']);
     };
     await run({ type: 'status-change', change: 'suspension', expectedReturn: '2027-03-01' });
     expect((await call('GET', `/students/${student.studentId}`, { as: 'school-registrar' })).body).toMatchObject({ status: 'suspended', suspension: { expectedReturn: '2027-03-01' } });
@@ -170,11 +166,7 @@ describe('A15 every status change, approved by the school and its authority', ()
     const student = await registeredStudent();
     const opened = await call('POST', '/cases', { as: 'school-registrar', body: { studentId: student.studentId, reason: '按规定办理', details: { type: 'status-change', change, ...extra } } });
     expect(opened.status).toBe(201);
-    for (const [step, as] of [[0, 'school-registrar'], [1, 'wuhua-reviewer']] as const) {
-      await stepOpen(call, opened.body.caseId, step, as);
-      await decide(opened.body.caseId, step, as);
-    }
-    expect((await caseClosed(call, opened.body.caseId, 'wuhua-reviewer')).status).toBe('approved');
+    expect((await approveInTurn(call, opened.body.caseId, ['school-registrar', 'wuhua-reviewer'])).status).toBe('approved');
     check((await call('GET', `/students/${student.studentId}`, { as: 'school-registrar' })).body);
   });
 
@@ -182,11 +174,7 @@ describe('A15 every status change, approved by the school and its authority', ()
     const body = intake();
     const student = await registeredStudent(call, body);
     const opened = await call('POST', '/cases', { as: 'school-registrar', body: { studentId: student.studentId, reason: '死亡证明', details: { type: 'status-change', change: 'death' } } });
-    for (const [step, as] of [[0, 'school-registrar'], [1, 'wuhua-reviewer']] as const) {
-      await stepOpen(call, opened.body.caseId, step, as);
-      await decide(opened.body.caseId, step, as);
-    }
-    await caseClosed(call, opened.body.caseId, 'wuhua-reviewer');
+    await approveInTurn(call, opened.body.caseId, ['school-registrar', 'wuhua-reviewer']);
     expect((await call('POST', '/registrations', { as: 'kunming-school-registrar', body })).status).toBe(409);
   });
 });

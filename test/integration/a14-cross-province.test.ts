@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/api.js';
-import { caseClosed, registeredStudent, stepOpen } from '../support/cases.js';
+import { approveInTurn, registeredStudent } from '../support/cases.js';
 import { intake } from '../support/students.js';
-
-async function runAll(caseId: string, parties: string[]) {
-  for (const [step, as] of parties.entries()) {
-    await stepOpen(call, caseId, step, as);
-    expect((await call('POST', `/cases/${caseId}/steps/${step}/decision`, { as, body: { decision: 'approve', reason: '同意，予以备案' } })).status).toBe(200);
-  }
-  return caseClosed(call, caseId, parties.at(-1)!);
-}
 
 describe('A14.2 cross-province transfers, filed by the provincial authority', () => {
   it('A14.2: a transfer out is decided by the school and its authority and filed by the province; the person is free to register there', async () => {
@@ -25,7 +17,7 @@ describe('A14.2 cross-province transfers, filed by the provincial authority', ()
       'authority:530102',
       'provincial-filing:530000',
     ]);
-    expect((await runAll(opened.body.caseId, ['school-registrar', 'wuhua-reviewer', 'province-reviewer'])).status).toBe('approved');
+    expect((await approveInTurn(call, opened.body.caseId, ['school-registrar', 'wuhua-reviewer', 'province-reviewer'])).status).toBe('approved');
     const after = await call('GET', `/students/${student.studentId}`, { as: 'school-registrar' });
     expect(after.body).toMatchObject({ status: 'transferred-out', crossProvince: { direction: 'out', otherProvince: '四川省' } });
     expect((await call('POST', '/registrations', { as: 'kunming-school-registrar', body })).status).toBe(201);
@@ -38,7 +30,7 @@ describe('A14.2 cross-province transfers, filed by the provincial authority', ()
       body: { studentId: submitted.body.studentId, reason: '自贵州省转入', details: { type: 'cross-province-transfer', direction: 'in', otherProvince: '贵州省', otherSchool: '贵阳市某中专' } },
     });
     expect(opened.status).toBe(201);
-    expect((await runAll(opened.body.caseId, ['school-registrar', 'wuhua-reviewer', 'province-reviewer'])).status).toBe('approved');
+    expect((await approveInTurn(call, opened.body.caseId, ['school-registrar', 'wuhua-reviewer', 'province-reviewer'])).status).toBe('approved');
     const after = await call('GET', `/students/${submitted.body.studentId}`, { as: 'school-registrar' });
     expect(after.body).toMatchObject({ status: 'pending-review', crossProvince: { direction: 'in', otherProvince: '贵州省' } });
   });

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/api.js';
-import { caseClosed, registeredStudent, stepOpen } from '../support/cases.js';
+import { approveInTurn, registeredStudent } from '../support/cases.js';
 import { intake } from '../support/students.js';
-
-async function runAll(caseId: string, parties: string[]) {
-  for (const [step, as] of parties.entries()) {
-    await stepOpen(call, caseId, step, as);
-    expect((await call('POST', `/cases/${caseId}/steps/${step}/decision`, { as, body: { decision: 'approve', reason: '同意' } })).status).toBe(200);
-  }
-  return caseClosed(call, caseId, parties.at(-1)!);
-}
 
 describe('A14.3 transfers between a vocational school and a general high school', () => {
   it('A14.3: the receiving general high school opens it by student number; both schools and both authorities decide; the student leaves the registry', async () => {
@@ -25,7 +17,7 @@ describe('A14.3 transfers between a vocational school and a general high school'
     });
     expect(opened.status).toBe(201);
     expect(opened.body.steps.map((s: { organisationId: string }) => s.organisationId)).toEqual(['4153010003', '530102', '4153010008', '530100']);
-    expect((await runAll(opened.body.caseId, ['school-registrar', 'wuhua-reviewer', 'general-school-registrar', 'kunming-reviewer'])).status).toBe('approved');
+    expect((await approveInTurn(call, opened.body.caseId, ['school-registrar', 'wuhua-reviewer', 'general-school-registrar', 'kunming-reviewer'])).status).toBe('approved');
     const after = await call('GET', `/students/${student.studentId}`, { as: 'school-registrar' });
     expect(after.body).toMatchObject({ status: 'transferred-out', generalEducation: { direction: 'to-general', generalHighSchoolId: '4153010008' } });
   });
@@ -38,7 +30,7 @@ describe('A14.3 transfers between a vocational school and a general high school'
     });
     expect(opened.status).toBe(201);
     expect(opened.body.steps.map((s: { party: string }) => s.party)).toEqual(['general-high-school', 'general-high-school-authority', 'vocational-school', 'vocational-authority']);
-    expect((await runAll(opened.body.caseId, ['general-school-registrar', 'kunming-reviewer', 'school-registrar', 'wuhua-reviewer'])).status).toBe('approved');
+    expect((await approveInTurn(call, opened.body.caseId, ['general-school-registrar', 'kunming-reviewer', 'school-registrar', 'wuhua-reviewer'])).status).toBe('approved');
   });
 
   it('A2: a general high school registers no students here', async () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/api.js';
-import { caseClosed, registeredStudent, stepOpen } from '../support/cases.js';
+import { approveInTurn, registeredStudent } from '../support/cases.js';
 import { intake } from '../support/students.js';
-
-const decide = (caseId: string, step: number, as: string) => call('POST', `/cases/${caseId}/steps/${step}/decision`, { as, body: { decision: 'approve', reason: '同意' } });
 
 /** The stack's clock stands at 2026-11-18 (global-setup.ts). */
 describe('personal-information change (A16) and joint-enrolment hand-over (A17)', () => {
@@ -21,11 +19,7 @@ describe('personal-information change (A16) and joint-enrolment hand-over (A17)'
       body: { studentId: student.studentId, reason: '公安机关更名证明', details: { type: 'information-change', changes: { name: '李晓明' }, proofReceivedOn: '2026-11-16' } },
     });
     expect(opened.status).toBe(201);
-    for (const [step, as] of [[0, 'school-registrar'], [1, 'wuhua-reviewer']] as const) {
-      await stepOpen(call, opened.body.caseId, step, as);
-      await decide(opened.body.caseId, step, as);
-    }
-    expect((await caseClosed(call, opened.body.caseId, 'wuhua-reviewer')).status).toBe('approved');
+    expect((await approveInTurn(call, opened.body.caseId, ['school-registrar', 'wuhua-reviewer'])).status).toBe('approved');
     expect((await call('GET', `/students/${student.studentId}`, { as: 'school-registrar' })).body.person.name).toBe('李晓明');
     const audit = await call('GET', `/students/${student.studentId}/audit-events?limit=1`, { as: 'school-registrar' });
     expect(audit.body.items[0]).toMatchObject({ action: 'case.applied.information-change' });

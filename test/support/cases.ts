@@ -36,3 +36,12 @@ export async function caseClosed(api: Api, caseId: string, as: string, timeoutMs
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Every party approves its step in turn, as each step opens; returns the closed case. */
+export async function approveInTurn(api: Api, caseId: string, parties: string[]) {
+  for (const [step, as] of parties.entries()) {
+    await stepOpen(api, caseId, step, as);
+    expect((await api('POST', `/cases/${caseId}/steps/${step}/decision`, { as, body: { decision: 'approve', reason: '同意' } })).status).toBe(200);
+  }
+  return caseClosed(api, caseId, parties.at(-1)!);
+}

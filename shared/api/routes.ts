@@ -470,5 +470,4 @@ export const routes = {
   }),
 } satisfies Record<string, RouteDefinition>;
 
-export type RouteId = keyof typeof routes;
 export const routeList: RouteDefinition[] = Object.values(routes);

@@ -5,7 +5,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -29,6 +29,25 @@ const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey
 /** Functions read and write import files only (shared/imports/service.ts); HeadObject is authorised as GetObject. */
 const BUCKET_READ_ACTIONS = ['s3:GetObject'];
 const BUCKET_WRITE_ACTIONS = ['s3:PutObject'];
+
+/** How every function is bundled — also what the cold-start benchmark builds (test/bench/cold-start.ts). */
+export const FUNCTION_BUNDLING = {
+  format: OutputFormat.CJS,
+  target: 'node22',
+  minify: true,
+  sourceMap: true,
+  // stack traces need the mappings only; embedded sources would quadruple what --enable-source-maps loads
+  sourcesContent: false,
+  logLevel: LogLevel.WARNING,
+  // the SDK version is the one in package-lock.json, not whatever the runtime ships
+  bundleAwsSDK: true,
+} satisfies BundlingOptions;
+
+export const FUNCTION_ENVIRONMENT = {
+  NODE_OPTIONS: '--enable-source-maps',
+  POWERTOOLS_SERVICE_NAME: 'student-registry',
+  POWERTOOLS_METRICS_NAMESPACE: 'StudentRegistry',
+} as const;
 
 export interface RegistryFunctionProps {
   /** the entry under functions/, without extension, e.g. `organisations/create` */
@@ -80,22 +99,8 @@ export class RegistryFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(29),
       role,
       logGroup,
-      bundling: {
-        format: OutputFormat.CJS,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // stack traces need the mappings only; embedded sources would quadruple what --enable-source-maps loads
-        sourcesContent: false,
-        logLevel: LogLevel.WARNING,
-        // the SDK version is the one in package-lock.json, not whatever the runtime ships
-        bundleAwsSDK: true,
-      },
-      environment: {
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: 'student-registry',
-        POWERTOOLS_METRICS_NAMESPACE: 'StudentRegistry',
-      },
+      bundling: FUNCTION_BUNDLING,
+      environment: { ...FUNCTION_ENVIRONMENT },
     });
     this.table = props.table;
     this.key = props.key;

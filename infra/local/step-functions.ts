@@ -26,6 +26,30 @@ interface Execution {
   output?: string;
   error?: string;
   cause?: string;
+  /** the engine's event log, for GetExecutionHistory */
+  events: HistoryEvent[];
+}
+
+/** An execution history event as AWS shapes it (`TaskStateEntered` with its state's name, …), without inputs and outputs. */
+interface HistoryEvent {
+  id: number;
+  timestamp: number;
+  type: string;
+  stateEnteredEventDetails?: { name: string };
+  stateExitedEventDetails?: { name: string };
+}
+
+/** aws-local-stepfunctions logs `StateEntered` with the state's type; AWS folds the type into the event's name. */
+function historyEvent(id: number, event: { type: string; timestamp: number; state?: { name: string; type: string } }): HistoryEvent {
+  const type = event.state && event.type.startsWith('State') ? `${event.state.type}${event.type}` : event.type;
+  const name = event.state?.name;
+  return {
+    id,
+    timestamp: event.timestamp / 1000,
+    type,
+    ...(name && event.type === 'StateEntered' ? { stateEnteredEventDetails: { name } } : {}),
+    ...(name && event.type === 'StateExited' ? { stateExitedEventDetails: { name } } : {}),
+  };
 }
 
 class ServiceError extends Error {
@@ -154,7 +178,7 @@ export async function startStepFunctionsHost(options: {
         if (existing.input !== input || existing.status !== 'RUNNING') throw new ServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
         return { executionArn, startDate: existing.startDate / 1000 };
       }
-      const execution: Execution = { executionArn, stateMachineArn, name, input, status: 'RUNNING', startDate: Date.now() };
+      const execution: Execution = { executionArn, stateMachineArn, name, input, status: 'RUNNING', startDate: Date.now(), events: [] };
       executions.set(executionArn, execution);
       const run = machine.machine.run(JSON.parse(input), {
         overrides: { taskResourceLocalHandlers: machine.handlers as never },
@@ -162,6 +186,9 @@ export async function startStepFunctionsHost(options: {
         context: { Execution: { Id: executionArn, Name: name, Input: JSON.parse(input), StartTime: nowIso() }, Task: { Token: 'issued-by-the-override' } } as never,
       });
       running.add(run);
+      void (async () => {
+        for await (const event of run.eventLogs) execution.events.push(historyEvent(execution.events.length + 1, event as never));
+      })();
       run.result
         .then((output) => Object.assign(execution, { status: 'SUCCEEDED', output: JSON.stringify(output) }))
         .catch((error: Error & { cause?: unknown }) => Object.assign(execution, { status: 'FAILED', error: error.name, cause: error.message }))
@@ -183,8 +210,13 @@ export async function startStepFunctionsHost(options: {
     DescribeExecution: (body) => {
       const execution = executions.get(String(body.executionArn));
       if (!execution) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${String(body.executionArn)}'`);
-      const { startDate, stopDate, ...rest } = execution;
+      const { startDate, stopDate, events: _events, ...rest } = execution;
       return { ...rest, startDate: startDate / 1000, ...(stopDate ? { stopDate: stopDate / 1000 } : {}) };
+    },
+    GetExecutionHistory: (body) => {
+      const execution = executions.get(String(body.executionArn));
+      if (!execution) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${String(body.executionArn)}'`);
+      return { events: body.reverseOrder ? [...execution.events].reverse() : execution.events };
     },
   };
 

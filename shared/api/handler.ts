@@ -1,7 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
@@ -37,17 +36,19 @@ export type ApiEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerCont
 
 /**
  * Every API function is `export const handler = routeHandler(routes.x, use-case glue)`. In a fixed order:
- * Powertools tracer → logger → metrics (middy), then authenticate, check the route's roles, validate params, query
+ * Powertools tracer → logger (middy), a metric per answer, then authenticate, check the route's roles, validate params, query
  * and body with the route's zod schemas, run the use case, and map any error through the one problem mapper.
  */
 export function routeHandler<R extends RouteDefinition>(definition: R, run: (input: RouteInput<R>) => Promise<RouteResult>) {
   const inner = async (event: ApiEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext.requestId;
     logger.appendKeys({ requestId, routeKey: event.routeKey });
-    metrics.addDimension('operation', definition.operationId);
     const respond = (response: APIGatewayProxyStructuredResultV2) => {
       const status = response.statusCode ?? 200;
-      metrics.addMetric(status >= 500 ? 'ServerError' : status >= 400 ? 'ClientError' : 'Success', MetricUnit.Count, 1);
+      // a metric with its own dimension, published at once: the local server runs invocations side by side in one process
+      const metric = metrics.singleMetric();
+      metric.addDimension('operation', definition.operationId);
+      metric.addMetric(status >= 500 ? 'ServerError' : status >= 400 ? 'ClientError' : 'Success', MetricUnit.Count, 1);
       return response;
     };
     try {
@@ -67,7 +68,7 @@ export function routeHandler<R extends RouteDefinition>(definition: R, run: (inp
       return respond(problemResponse(error, requestId, event.rawPath));
     }
   };
-  return middy(inner).use(captureLambdaHandler(tracer)).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics(metrics));
+  return middy(inner).use(captureLambdaHandler(tracer)).use(injectLambdaContext(logger, { resetKeys: true }));
 }
 
 function authorise(definition: RouteDefinition, event: ApiEvent, requestId: string): Caller {

@@ -1,7 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import { logger, metrics, tracer } from './observability.js';
@@ -14,10 +13,12 @@ import { logger, metrics, tracer } from './observability.js';
 export function backgroundHandler<E, T>(name: string, run: (event: E, requestId: string) => Promise<T>) {
   const inner = async (event: E, context: Context) => {
     const result = await run(event, context.awsRequestId);
-    metrics.addDimension('task', name);
-    metrics.addMetric('Completed', MetricUnit.Count, 1);
+    // its own dimension, published at once: locally, tasks run side by side in one process
+    const metric = metrics.singleMetric();
+    metric.addDimension('task', name);
+    metric.addMetric('Completed', MetricUnit.Count, 1);
     logger.info(`${name} finished`, { result });
     return result;
   };
-  return middy(inner).use(captureLambdaHandler(tracer)).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics(metrics));
+  return middy(inner).use(captureLambdaHandler(tracer)).use(injectLambdaContext(logger, { resetKeys: true }));
 }

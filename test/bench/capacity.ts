@@ -1,0 +1,103 @@
+import type { ConsumedCapacity, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/**
+ * Asks DynamoDB for ReturnConsumedCapacity=INDEXES on every call a client makes and keeps what it answers, so an
+ * operation's cost is the sum of its calls' answers — DynamoDB Local sizes items and doubles transactional writes
+ * as DynamoDB does.
+ */
+const READS = new Set(['GetItemCommand', 'QueryCommand', 'ScanCommand', 'BatchGetItemCommand', 'TransactGetItemsCommand']);
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand']);
+
+export interface CapacityCall {
+  command: string;
+  read: number;
+  write: number;
+  /** units by table and index: `table`, `gsi1`, … */
+  byTarget: Record<string, number>;
+  input: Record<string, unknown>;
+}
+
+export interface CapacitySummary {
+  calls: number;
+  rcu: number;
+  wcu: number;
+  byCommand: Record<string, { calls: number; rcu: number; wcu: number }>;
+  wcuByTarget: Record<string, number>;
+}
+
+export class CapacityMeter {
+  readonly calls: CapacityCall[] = [];
+  /** off while throughput is measured: asking for capacity would cost the measured path only */
+  enabled = true;
+
+  install(client: DynamoDBClient): void {
+    const counted = (command: unknown) => READS.has(String(command)) || WRITES.has(String(command));
+    // set before the document client marshalls the input (in place: it marshalls its own copy of this object)…
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (this.enabled && counted(context.commandName)) (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'INDEXES';
+        return next(args);
+      },
+      { step: 'initialize', name: 'benchAskConsumedCapacity', override: true },
+    );
+    // …and read after it, where the input is in DynamoDB's own attribute-value form
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (this.enabled && counted(context.commandName)) {
+          const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
+          this.record(String(context.commandName), args.input as Record<string, unknown>, consumed);
+        }
+        return result;
+      },
+      { step: 'build', name: 'benchKeepConsumedCapacity', override: true },
+    );
+  }
+
+  private record(command: string, input: Record<string, unknown>, consumed: ConsumedCapacity | ConsumedCapacity[] | undefined): void {
+    const byTarget: Record<string, number> = {};
+    let total = 0;
+    for (const c of [consumed ?? []].flat()) {
+      total += c.CapacityUnits ?? 0;
+      if (c.Table?.CapacityUnits) byTarget.table = (byTarget.table ?? 0) + c.Table.CapacityUnits;
+      for (const [name, index] of Object.entries(c.GlobalSecondaryIndexes ?? {})) byTarget[name] = (byTarget[name] ?? 0) + (index.CapacityUnits ?? 0);
+    }
+    const write = WRITES.has(command);
+    this.calls.push({ command: command.replace(/Command$/, ''), read: write ? 0 : total, write: write ? total : 0, byTarget, input });
+  }
+
+  mark(): number {
+    return this.calls.length;
+  }
+
+  since(mark: number): CapacityCall[] {
+    return this.calls.slice(mark);
+  }
+
+  /** What `operation` consumed; nothing else may run against the table meanwhile. */
+  async measure(operation: () => Promise<unknown>): Promise<CapacitySummary & { calls_: CapacityCall[] }> {
+    const mark = this.mark();
+    await operation();
+    const calls = this.since(mark);
+    return { ...summarise(calls), calls_: calls };
+  }
+}
+
+export function summarise(calls: readonly CapacityCall[]): CapacitySummary {
+  const byCommand: CapacitySummary['byCommand'] = {};
+  const wcuByTarget: Record<string, number> = {};
+  for (const call of calls) {
+    const entry = (byCommand[call.command] ??= { calls: 0, rcu: 0, wcu: 0 });
+    entry.calls++;
+    entry.rcu += call.read;
+    entry.wcu += call.write;
+    if (call.write) for (const [target, units] of Object.entries(call.byTarget)) wcuByTarget[target] = (wcuByTarget[target] ?? 0) + units;
+  }
+  return {
+    calls: calls.length,
+    rcu: calls.reduce((s, c) => s + c.read, 0),
+    wcu: calls.reduce((s, c) => s + c.write, 0),
+    byCommand,
+    wcuByTarget,
+  };
+}

@@ -1,0 +1,137 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { TABLE_INDEXES } from '../../shared/platform/table.js';
+import { summarise, type CapacityCall, type CapacitySummary } from './capacity.js';
+import { itemSize, writeUnits } from './item-size.js';
+import { buildImportFile, runImport } from './imports.js';
+import { intakeOf, nextPerson } from './people.js';
+import type { BenchStack } from './stack.js';
+import { round } from './stats.js';
+
+/**
+ * Figure 2: capacity units per operation, as DynamoDB Local reports them for every call (ReturnConsumedCapacity),
+ * and the final write of a registration explained item by item.
+ */
+export interface ItemUnits {
+  action: 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
+  /** the item's kind: its key prefixes, e.g. STUDENT#…/STUDENT */
+  item: string;
+  bytes?: number;
+  indexes: string[];
+  /** transactional: 2 per started KB, for the table and again for each index the item is in */
+  units: number;
+}
+
+export interface OperationCost extends Omit<CapacitySummary, 'byCommand'> {
+  operation: string;
+  per?: string;
+  /** wall time of the operation, ms */
+  ms: number;
+  byCommand: CapacitySummary['byCommand'];
+  items?: ItemUnits[];
+}
+
+const WAIT_MS = 60_000;
+
+export async function measureWriteCost(stack: BenchStack, options: { importRows: number }): Promise<OperationCost[]> {
+  const { api, meter, token } = stack;
+  // reads the system's state without being counted: the waits below must not add to what is measured
+  const peek = new DynamoDBClient({ endpoint: stack.local.dynamodbEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const get = async (pk: string, sk: string) => (await peek.send(new GetItemCommand({ TableName: stack.local.tableName, Key: { pk: { S: pk }, sk: { S: sk } } }))).Item;
+  const until = async (what: string, check: () => Promise<boolean>) => {
+    const deadline = Date.now() + WAIT_MS;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const ok = async (response: Promise<{ status: number; body: any }>, expected: number) => {
+    const r = await response;
+    if (r.status !== expected) throw new Error(`expected ${expected}, got ${r.status}: ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const results: OperationCost[] = [];
+  const measured = async (operation: string, run: () => Promise<unknown>, explain = false) => {
+    const mark = meter.mark();
+    const started = performance.now();
+    await run();
+    const ms = round(performance.now() - started);
+    const calls = meter.since(mark);
+    const summary = summarise(calls);
+    const last = [...calls].reverse().find((c) => c.command === 'TransactWriteItems');
+    results.push({ operation, ms, ...summary, ...(explain && last ? { items: await explainTransaction(last, get) } : {}) });
+  };
+
+  // each credential once before counting: its first use of the day refreshes lastUsedAt, which is not the operation's cost
+  for (const name of ['school-registrar', 'wuhua-reviewer', 'kunming-school-registrar', 'kunming-reviewer']) await ok(api('GET', '/me', { token: token(name) }), 200);
+
+  // a registration, A8.1: submission by the school, approval and identity verification by its authority
+  let studentId = '';
+  await measured('registration: submission (A5)', async () => {
+    studentId = (await ok(api('POST', '/registrations', { token: token('school-registrar'), body: intakeOf(nextPerson()) }), 201)).studentId;
+  }, true);
+  await measured('registration: approval (A8.1)', () =>
+    ok(api('POST', `/students/${studentId}/registration-decision`, { token: token('wuhua-reviewer'), body: { decision: 'approve', reason: '同意' } }), 200), true);
+  await measured('registration: identity verified, number issued (A8.1, A8.2) — the final write', () =>
+    ok(api('POST', `/students/${studentId}/identity-verification`, { token: token('wuhua-reviewer'), body: { checks: ['original-document-inspected'] } }), 200), true);
+
+  // a bulk-imported row: the whole job divided by its rows
+  const file = await buildImportFile(options.importRows);
+  const importer = token('kunming-school-registrar');
+  const mark = meter.mark();
+  const outcome = await runImport(api, importer, file, async (jobId) => {
+    const job = await get(`IMPORT#${jobId}`, 'JOB');
+    return { status: String(job?.status?.S), created: Number(job?.created?.N ?? 0), failed: Number(job?.failed?.N ?? 0) };
+  });
+  if (outcome.created !== options.importRows) throw new Error(`import created ${outcome.created} of ${options.importRows}`);
+  const job = summarise(meter.since(mark));
+  results.push({ operation: 'bulk-imported row (whole job ÷ rows)', per: `${options.importRows} rows`, ms: round((outcome.seconds * 1000) / options.importRows), ...perUnit(job, options.importRows) });
+
+  // a transfer (A14.1), end to end: opened, four decisions, applied — the workflow's own tasks included
+  await measured('transfer case end to end (A14.1)', async () => {
+    const opened = await ok(
+      api('POST', '/cases', { token: token('school-registrar'), body: { studentId, reason: '家庭搬迁', details: { type: 'transfer', receivingSchoolId: '4153010002' } } }),
+      201,
+    );
+    const caseId = String(opened.caseId);
+    for (const [step, party] of ['school-registrar', 'wuhua-reviewer', 'kunming-school-registrar', 'kunming-reviewer'].entries()) {
+      await until(`step ${step} to open`, async () => Boolean((await get(`CASE#${caseId}`, `STEP#${step}`))?.taskToken));
+      await ok(api('POST', `/cases/${caseId}/steps/${step}/decision`, { token: token(party), body: { decision: 'approve', reason: '同意' } }), 200);
+    }
+    await until('the case to close', async () => (await get(`CASE#${caseId}`, 'CASE'))?.status?.S === 'approved');
+    // the execution's last task (finish) returns after the case item is written: let it end before counting stops
+    await new Promise((r) => setTimeout(r, 200));
+  });
+  peek.destroy();
+  return results;
+}
+
+function perUnit(summary: CapacitySummary, count: number): Omit<OperationCost, 'operation' | 'per' | 'ms'> {
+  const byCommand = Object.fromEntries(
+    Object.entries(summary.byCommand).map(([k, v]) => [k, { calls: v.calls / count, rcu: v.rcu / count, wcu: v.wcu / count }]),
+  );
+  const wcuByTarget = Object.fromEntries(Object.entries(summary.wcuByTarget).map(([k, v]) => [k, v / count]));
+  return { calls: summary.calls / count, rcu: summary.rcu / count, wcu: summary.wcu / count, byCommand, wcuByTarget };
+}
+
+type Getter = (pk: string, sk: string) => Promise<Record<string, AttributeValue> | undefined>;
+
+/** Each item of a TransactWriteItems call: its size (an update's after-image, read back) and the units it costs. */
+async function explainTransaction(call: CapacityCall, get: Getter): Promise<ItemUnits[]> {
+  const entries = (call.input.TransactItems as Record<string, { Item?: Record<string, AttributeValue>; Key?: Record<string, AttributeValue> }>[]) ?? [];
+  const explained: ItemUnits[] = [];
+  for (const entry of entries) {
+    const [action, body] = Object.entries(entry)[0] as [ItemUnits['action'], { Item?: Record<string, AttributeValue>; Key?: Record<string, AttributeValue> }];
+    const key = body.Item ?? body.Key!;
+    const pk = String(key.pk?.S);
+    const sk = String(key.sk?.S);
+    const label = `${pk.split('#')[0]}#…/${sk.split('#')[0]}${sk.includes('#') ? '#…' : ''}`;
+    const image = action === 'Put' ? body.Item : action === 'Update' ? await get(pk, sk) : undefined;
+    const indexes = image ? TABLE_INDEXES.filter((i) => image[i.partition]).map((i) => i.indexName) : [];
+    const bytes = image ? itemSize(image) : undefined;
+    // a delete or a condition check is billed by the size of the item it touches; these are small (< 1 KB)
+    const units = action === 'ConditionCheck' ? 0 : writeUnits(bytes ?? 0, true) * (1 + indexes.length);
+    explained.push({ action, item: label, bytes, indexes, units });
+  }
+  return explained;
+}

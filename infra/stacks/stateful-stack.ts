@@ -5,7 +5,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/platform/table.js';
+import { INDEX_PROJECTION, TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/platform/table.js';
 
 /** What outlives deployments: the key, the table, the evidence files and the HMAC master key. All of it is retained. */
 export class StatefulStack extends Stack {
@@ -43,7 +43,7 @@ export class StatefulStack extends Stack {
         indexName: index.indexName,
         partitionKey: string(index.partition),
         sortKey: string(index.sort),
-        projectionType: ProjectionType.ALL,
+        projectionType: ProjectionType[INDEX_PROJECTION],
       });
     }
 

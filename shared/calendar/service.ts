@@ -2,26 +2,23 @@ import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-
 import { db, tableName } from '../platform/db.js';
 import { keys } from '../platform/keys.js';
 import { nowIso } from '../platform/clock.js';
+import { WarmCache } from '../platform/warm-cache.js';
 import { RuleViolationError, type Text } from '../platform/errors.js';
 import { actorOf, auditPut, diff } from '../audit/audit.js';
 import type { Caller } from '../auth/principal.js';
 import { BUILT_IN_SCHEDULES, WorkingDayCalendar, type WorkingDayResult, type YearSchedule } from './working-days.js';
 
-/** Loaded schedules change once a year: a warm function re-reads them every few minutes. */
-const CACHE_MS = 5 * 60_000;
-const cache = new Map<number, { at: number; schedule: YearSchedule | null }>();
+/** Loaded schedules change once a year: a warm function re-reads them every few minutes (null: none loaded). */
+const cache = new WarmCache<YearSchedule | null>(5 * 60_000);
 
 async function loadedSchedules(years: number[]): Promise<YearSchedule[]> {
-  const stale = years.filter((y) => {
-    const hit = cache.get(y);
-    return !hit || Date.now() - hit.at > CACHE_MS;
-  });
+  const stale = years.filter((y) => !cache.has(String(y)));
   if (stale.length) {
     const result = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: stale.map((y) => keys.calendarYear(y)) } } }));
     const found = new Map((result.Responses?.[tableName()] ?? []).map((item) => [Number(item.year), item as unknown as YearSchedule]));
-    for (const y of stale) cache.set(y, { at: Date.now(), schedule: found.get(y) ?? null });
+    for (const y of stale) cache.set(String(y), found.get(y) ?? null);
   }
-  return years.map((y) => cache.get(y)?.schedule).filter((s): s is YearSchedule => !!s);
+  return years.map((y) => cache.get(String(y))).filter((s): s is YearSchedule => !!s);
 }
 
 /** A calendar that knows every schedule the count from `date` could need (deadlines run weeks, not years). */
@@ -91,6 +88,6 @@ export async function loadYearSchedule(
       ],
     }),
   );
-  cache.delete(year);
+  cache.forget(String(year));
   return { ...schedule, official: true };
 }

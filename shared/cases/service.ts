@@ -13,8 +13,9 @@ import { actorOf, auditPut, diff, type AuditActor } from '../audit/audit.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { deadlineAfter } from '../calendar/service.js';
 import { loadOrganisation } from '../organisations/service.js';
-import { loadStudent, recordUpdates, versionedPut, type StoredStudent } from '../students/registration.js';
-import { personHash, recordsOf } from '../students/identity-lookup.js';
+import { loadStudent, versionedPut, type StoredStudent } from '../students/registration.js';
+import { identityHash, OWN_STAGE, personHash, recordsOf } from '../students/identity-lookup.js';
+import { parseStudentNumber } from '../students/student-number.js';
 import { expectedGraduation } from '../students/season.js';
 import type { StudentRecord } from '../students/model.js';
 import type { Organisation } from '../organisations/model.js';
@@ -213,9 +214,17 @@ export async function openJointEnrolmentHandOver(student: StudentRecord, request
   });
 }
 
-/** A8.2: the student a lifelong number belongs to. */
+/**
+ * A8.2: the student a lifelong number belongs to. A G number is the resident ID number: its person's active
+ * registration, else one that held the number; a J number was reserved when it was issued.
+ */
 async function studentIdOfNumber(studentNumber: string | undefined): Promise<string | undefined> {
   if (!studentNumber) return undefined;
+  if (parseStudentNumber(studentNumber)?.kind === 'G') {
+    const identity = await identityHash({ type: 'resident-id', number: studentNumber.slice(1) });
+    const found = await recordsOf(keys.identityPartition(identity!));
+    return found.claim?.studentId ?? found.records.find((r) => r.stage === OWN_STAGE && r.studentNumber === studentNumber)?.studentId;
+  }
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.studentNumber(studentNumber) }));
   return Item?.studentId as string | undefined;
 }
@@ -447,7 +456,6 @@ export async function finishCase(caseId: string): Promise<{ status: Case['status
       TransactItems: [
         closeCase,
         versionedPut(stored, updated),
-        ...recordUpdates(stored, updated),
         ...claimRelease(c, stored),
         auditPut({
           at,

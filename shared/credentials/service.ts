@@ -9,7 +9,7 @@ import { isConditionFailure } from '../platform/transactions.js';
 import { actorOf, auditPut, type AuditActor } from '../audit/audit.js';
 import { ROLE_LEVELS, type Caller, type HolderKind, type Principal, type Role } from '../auth/principal.js';
 import { LEVEL_LABELS } from '../organisations/model.js';
-import { loadOrganisation } from '../organisations/service.js';
+import { loadOrganisation, readOrganisation } from '../organisations/service.js';
 import { hashSecret, newCredentialId, newSecret, parseToken, secretMatches } from './token.js';
 import type { IssueCredentialInput } from './schemas.js';
 
@@ -202,7 +202,7 @@ export async function authenticate(authorization: string | undefined): Promise<{
   const credential = toCredential(Item);
   if (credential.status === 'revoked') return { failure: 'revoked' };
   if (credential.status === 'expired' || credential.validUntil < shanghaiDate(nowMs())) return { failure: 'expired' };
-  const org = await loadOrganisation(credential.organisationId);
+  const org = await readOrganisation(credential.organisationId);
   if (!org || org.status !== 'active') return { failure: 'organisation-inactive' };
   await touch(credential);
   return {

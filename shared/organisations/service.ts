@@ -1,6 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../platform/db.js';
 import { indexKey, keys } from '../platform/keys.js';
+import { WarmCache } from '../platform/warm-cache.js';
 import { nowIso } from '../platform/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors.js';
 import { indexPage, type Page } from '../platform/pagination.js';
@@ -25,6 +26,14 @@ function toOrganisation(item: Record<string, unknown>): Organisation {
 export async function loadOrganisation(organisationId: string): Promise<Organisation | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.organisation(organisationId) }));
   return Item ? toOrganisation(Item) : undefined;
+}
+
+/** Organisations change rarely: hot read paths (every authentication, every registration) may see one up to a minute old. */
+const recentlyRead = new WarmCache<Organisation>(60_000);
+
+/** An organisation as read within the last minute, for checks on every request; writes read it afresh (loadOrganisation). */
+export function readOrganisation(organisationId: string): Promise<Organisation | undefined> {
+  return recentlyRead.through(organisationId, () => loadOrganisation(organisationId));
 }
 
 function organisationItem(org: Organisation): Record<string, unknown> {
@@ -157,6 +166,7 @@ export async function updateBasicInfo(caller: Caller, organisationId: string, in
     if (isConditionFailure(error, 0)) throw staleVersion();
     throw error;
   }
+  recentlyRead.forget(organisationId);
   return updated;
 }
 

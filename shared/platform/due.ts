@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './db.js';
 import { allShards, indexAttributes, keys } from './keys.js';
+import { itemsOfEntries } from './pagination.js';
 
 /** #7: every item of one kind that falls due on the given dates (Asia/Shanghai), over every shard, page by page. */
 export async function* dueItems(kind: string, dates: string[]): AsyncGenerator<Record<string, unknown>> {
@@ -20,7 +21,7 @@ export async function* dueItems(kind: string, dates: string[]): AsyncGenerator<R
             ExclusiveStartKey: startKey,
           }),
         );
-        yield* page.Items ?? [];
+        yield* await itemsOfEntries(due.index, page.Items ?? []);
         startKey = page.LastEvaluatedKey;
       } while (startKey);
     }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './db.js';
 import { keyFor } from './secrets.js';
 import { ValidationError } from './errors.js';
@@ -45,7 +45,38 @@ async function sign(body: string, scope: string): Promise<string> {
   return createHmac('sha256', await keyFor('cursor')).update(`${scope}\n${body}`).digest('base64url');
 }
 
-/** One page of a Query; `scope` names the query so its cursor is only valid for it. */
+type Item = Record<string, unknown>;
+
+const BATCH_GET_LIMIT = 100;
+
+/**
+ * Index entries hold keys only (table.ts): the items themselves, read back from the table in the entries' order.
+ * An item whose index key changed or that was deleted since the index was read is left out — it has left the list.
+ */
+export async function itemsOfEntries(index: IndexName, entries: readonly Item[]): Promise<Item[]> {
+  const attrs = indexAttributes(index);
+  const id = (item: Item) => `${String(item.pk)}\u0000${String(item.sk)}`;
+  const found = new Map<string, Item>();
+  const table = tableName();
+  for (let start = 0; start < entries.length; start += BATCH_GET_LIMIT) {
+    let request: Record<string, { Keys: Item[] }> | undefined = {
+      [table]: { Keys: entries.slice(start, start + BATCH_GET_LIMIT).map((e) => ({ pk: e.pk, sk: e.sk })) },
+    };
+    for (let attempt = 0; request; attempt++) {
+      if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const result: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of result.Responses?.[table] ?? []) found.set(id(item), item);
+      const unprocessed: Item[] | undefined = result.UnprocessedKeys?.[table]?.Keys;
+      request = unprocessed?.length ? { [table]: { Keys: unprocessed } } : undefined;
+    }
+  }
+  return entries.flatMap((entry) => {
+    const item = found.get(id(entry));
+    return item && item[attrs.pk] === entry[attrs.pk] && item[attrs.sk] === entry[attrs.sk] ? [item] : [];
+  });
+}
+
+/** One page of a Query (of the table or an index); `scope` names the query so its cursor is only valid for it. */
 export async function queryPage<T>(
   input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
   page: { cursor?: string; limit: number; scope: string },
@@ -59,7 +90,8 @@ export async function queryPage<T>(
       ExclusiveStartKey: page.cursor ? await decodeCursor(page.cursor, page.scope) : undefined,
     }),
   );
-  const items = (result.Items ?? []).map(map);
+  const entries = result.Items ?? [];
+  const items = (input.IndexName ? await itemsOfEntries(input.IndexName as IndexName, entries) : entries).map(map);
   return {
     items,
     nextCursor: result.LastEvaluatedKey ? await encodeCursor(result.LastEvaluatedKey, page.scope) : undefined,
@@ -115,8 +147,11 @@ export async function shardedIndexPage<T>(
     ),
   );
   const merged = shards.flatMap((r) => r.Items ?? []).sort((a, b) => String(a[attrs.sk]).localeCompare(String(b[attrs.sk])));
-  const items = merged.slice(0, page.limit);
+  const entries = merged.slice(0, page.limit);
   const more = merged.length > page.limit || shards.some((r) => r.LastEvaluatedKey);
-  const last = items.at(-1);
-  return { items: items.map(map), nextCursor: more && last ? await encodeCursor({ after: last[attrs.sk] }, page.scope) : undefined };
+  const last = entries.at(-1);
+  return {
+    items: (await itemsOfEntries(index, entries)).map(map),
+    nextCursor: more && last ? await encodeCursor({ after: last[attrs.sk] }, page.scope) : undefined,
+  };
 }

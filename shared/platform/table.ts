@@ -12,6 +12,13 @@ export const TABLE_INDEXES = [
 
 export type IndexName = (typeof TABLE_INDEXES)[number]['indexName'];
 
+/**
+ * Indexes hold keys only: an item's index entry is then ~100 bytes, written only when its index keys change, and an
+ * update of anything else touches no index. Pages read from an index are read back from the table (pagination.ts):
+ * reads cost a fifth of writes, and the registry writes far more than it lists (BENCHMARKS.md, figure 2).
+ */
+export const INDEX_PROJECTION = 'KEYS_ONLY' as const;
+
 /** Items with this attribute (epoch seconds) are deleted by DynamoDB TTL: idempotency records, import scratch. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
@@ -32,7 +39,7 @@ export function createTableInput(tableName: string) {
         { AttributeName: i.partition, KeyType: 'HASH' as const },
         { AttributeName: i.sort, KeyType: 'RANGE' as const },
       ],
-      Projection: { ProjectionType: 'ALL' as const },
+      Projection: { ProjectionType: INDEX_PROJECTION },
     })),
   };
 }

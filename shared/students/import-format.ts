@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { fieldErrors } from '../api/messages.js';
 import type { Text } from '../platform/errors.js';
@@ -429,6 +429,15 @@ export function rowToIntake(values: Record<string, unknown>): { ok: true; intake
 // ---------------------------------------------------------------------------------------------------------------
 // Reading files
 
+/**
+ * exceljs and its dependencies take ~250 ms to load: loaded on first use, so the functions that only manage jobs
+ * or register rows (the same module graph) start without it (BENCHMARKS.md, figure 4).
+ */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  return new excel.Workbook();
+}
+
 /** Headers as typed: spaces anywhere (also full-width and non-breaking), full-width ／ in 国籍/地区. */
 const HEADER_BY_KEY = new Map(IMPORT_COLUMNS.map((c) => [compact(c.header), c.header]));
 
@@ -495,7 +504,7 @@ function decodeCsv(content: Buffer): string {
 }
 
 async function sheetCells(content: Buffer): Promise<{ header: unknown[]; rows: { rowNumber: number; cells: unknown[] }[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   // exceljs types its input as an ArrayBuffer and reads Node Buffers as well
   await workbook.xlsx.load(content as unknown as ArrayBuffer);
   const rows: { rowNumber: number; cells: unknown[] }[] = [];
@@ -606,7 +615,7 @@ const INSTRUCTIONS = [
 
 /** A5: the template schools download. The data sheet has only the header row: any other row would be imported. */
 export async function buildTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   const instructions = workbook.addWorksheet(INSTRUCTIONS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
@@ -657,7 +666,7 @@ export async function buildTemplate(): Promise<Buffer> {
 export async function buildErrorReport(
   rows: { rowNumber: number; name?: string; maskedDocumentNumber?: string; errors: { column: string; message: Text }[] }[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet('导入错误', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     { header: '行号', width: 8 },

@@ -9,17 +9,16 @@ import { withoutKeys } from '../platform/items.js';
 import { actorOf, auditPut, diff } from '../audit/audit.js';
 import type { Caller, Principal } from '../auth/principal.js';
 import { canRead } from '../organisations/model.js';
-import { loadOrganisation } from '../organisations/service.js';
+import { readOrganisation } from '../organisations/service.js';
 import { deadlineAfter } from '../calendar/service.js';
 import { validateIdentityDocument } from './identity-document.js';
-import { identityHash, personHash, recordsOf, type PersonRecord } from './identity-lookup.js';
+import { identityHash, OWN_STAGE, personHash, recordsOf, type PersonRecord } from './identity-lookup.js';
 import type { Intake } from './intake-schema.js';
 import { ACTIVE_STATUSES, type StudentRecord } from './model.js';
 import { expectedGraduation, seasonCompletedOn, type SeasonYear } from './season.js';
-import { studentNumberFromResidentId, studentNumberWithoutMainlandId, temporaryStudentNumber } from './student-number.js';
+import { parseStudentNumber, studentNumberFromResidentId, studentNumberWithoutMainlandId, temporaryStudentNumber } from './student-number.js';
 
 const STUDENT = { en: 'The student', zh: '该学生' };
-const OWN_STAGE = 'secondary-vocational';
 
 function seasonKey(s: SeasonYear): string {
   return `${s.year}-${s.season}`;
@@ -47,15 +46,14 @@ function studentItem(student: StudentRecord, hashes: { identity?: string; person
   };
 }
 
+/** The person's record of this registration (A7): who and where; status and number are read from the student. */
 function recordItem(partition: string, student: StudentRecord, schoolName: string): Record<string, unknown> {
-  const record: PersonRecord = {
+  const record: Omit<PersonRecord, 'status'> = {
     recordId: student.studentId,
     stage: OWN_STAGE,
-    status: student.status,
     schoolId: student.schoolId,
     schoolName,
     studentId: student.studentId,
-    studentNumber: student.studentNumber,
     name: student.person.name,
     sex: student.person.sex,
     birthDate: student.person.birthDate,
@@ -70,8 +68,6 @@ export function toStudent(item: Record<string, unknown>): StudentRecord {
 
 export interface StoredStudent {
   student: StudentRecord;
-  /** the partitions that hold this student's person records: its identity hash (if any) and its person hash */
-  partitions: string[];
   identity?: string;
   person: string;
 }
@@ -81,7 +77,7 @@ export async function loadStudent(studentId: string): Promise<StoredStudent | un
   if (!Item) return undefined;
   const identity = Item.identityHash as string | undefined;
   const person = String(Item.personHash);
-  return { student: toStudent(Item), identity, person, partitions: [...(identity ? [keys.identityPartition(identity)] : []), keys.personPartition(person)] };
+  return { student: toStudent(Item), identity, person };
 }
 
 /** A6: the earlier-stage record a new registration continues: it keeps the person's identity. */
@@ -110,7 +106,7 @@ function continuationConflicts(prior: PersonRecord, intake: Intake, fieldPrefix:
  * written in the same transaction as the record, so two schools racing for one person cannot both succeed (A9).
  */
 export async function submitRegistration(caller: Caller, intake: Intake, fieldPrefix = 'body'): Promise<StudentRecord> {
-  const school = await loadOrganisation(caller.principal.organisationId);
+  const school = await readOrganisation(caller.principal.organisationId);
   if (!school || school.level !== 'school' || school.status !== 'active' || !school.supervisingAuthorityId) {
     throw new RuleViolationError('A4', { en: 'Only an active school registers students', zh: '只有正常办学的学校可以注册学生' });
   }
@@ -128,7 +124,7 @@ export async function submitRegistration(caller: Caller, intake: Intake, fieldPr
     ]);
   }
   if (intake.jointPartnerSchoolId) {
-    const partner = await loadOrganisation(intake.jointPartnerSchoolId);
+    const partner = await readOrganisation(intake.jointPartnerSchoolId);
     if (!partner || partner.level !== 'school' || partner.status !== 'active' || partner.id === school.id) {
       throw new RuleViolationError('A17', { en: 'The joint-enrolment partner must be another active school', zh: '联合招生合作学校必须是另一所正常办学的学校' }, [
         { field: `${fieldPrefix}.jointPartnerSchoolId`, code: 'unknown_school', message: { en: 'is not another active school', zh: '不是另一所正常办学的学校' } },
@@ -219,7 +215,7 @@ export async function submitRegistration(caller: Caller, intake: Intake, fieldPr
 
 /** A7/A9 refusal: who holds the registration, as far as the caller may know (A24). */
 async function alreadyRegistered(principal: Principal, holderSchoolId: string | undefined): Promise<ConflictError> {
-  const holder = holderSchoolId ? await loadOrganisation(holderSchoolId) : undefined;
+  const holder = holderSchoolId ? await readOrganisation(holderSchoolId) : undefined;
   const visible = holder && (holder.id === principal.organisationId || canRead(principal, holder));
   const who = visible ? { en: `${holder.name} (${holder.id})`, zh: `${holder.name}（${holder.id}）` } : { en: 'another school', zh: '其他学校' };
   return new ConflictError({
@@ -255,19 +251,6 @@ async function loadForReview(caller: Caller, studentId: string): Promise<StoredS
   return stored;
 }
 
-/** Keeps the person records (A7) in step with the registration's status and number. */
-export function recordUpdates(stored: StoredStudent, record: StudentRecord) {
-  return stored.partitions.map((pk) => ({
-    Update: {
-      TableName: tableName(),
-      Key: { pk, sk: `RECORD#${record.studentId}` },
-      UpdateExpression: record.studentNumber ? 'SET #status = :status, studentNumber = :number' : 'SET #status = :status',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': record.status, ...(record.studentNumber ? { ':number': record.studentNumber } : {}) },
-    },
-  }));
-}
-
 function reviewer(caller: Caller) {
   return { credentialId: caller.principal.credentialId, name: caller.principal.holderName, organisationId: caller.principal.organisationId };
 }
@@ -296,7 +279,7 @@ async function nextSequence(kind: 'J' | 'L', regionCode: string, birthDate: stri
 
 /** The school's 6-digit region code: the county or prefecture it lies in. */
 async function regionCodeOf(schoolId: string): Promise<string> {
-  const school = await loadOrganisation(schoolId);
+  const school = await readOrganisation(schoolId);
   return school?.parentId ?? schoolId.slice(2, 8);
 }
 
@@ -326,7 +309,6 @@ export async function decideRegistration(caller: Caller, studentId: string, inpu
       new TransactWriteCommand({
         TransactItems: [
           versionedPut(stored, record),
-          ...recordUpdates(stored, record),
           // a rejected submission frees the person: the school corrects it and submits again
           ...(!approved && stored.identity
             ? [
@@ -373,7 +355,7 @@ export function versionedPut(stored: StoredStudent, record: StudentRecord) {
 
 /**
  * A8.1 / A8.2: the reviewer records the identity verification and what was checked; the lifelong student number is
- * issued and reserved for ever (never reused), and the registration completes — in the season of its completion
+ * issued, and the registration completes — in the season of its completion
  * date (A5.3), which may move the expected graduation.
  */
 export async function verifyIdentity(caller: Caller, studentId: string, input: { checks: string[]; note?: string }): Promise<StudentRecord> {
@@ -403,13 +385,15 @@ export async function verifyIdentity(caller: Caller, studentId: string, input: {
     updatedAt: at,
     version: current.version + 1,
   };
-  const reserveNumber = !current.continuation?.studentNumber;
+  // A8.2: a J number comes from a sequence and is reserved for ever, so it can never be issued again. A G number is
+  // the resident ID number itself: it is one person's by construction, held by one registration at a time through the
+  // identity's active claim (A9), and the same person registering again later rightly gets it again — for life.
+  const reserveNumber = !current.continuation?.studentNumber && parseStudentNumber(studentNumber)?.kind === 'J';
   try {
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
           versionedPut(stored, record),
-          // A8.2: one person, one number — reserved for ever; a continuation keeps the number it already has
           ...(reserveNumber
             ? [
                 {
@@ -421,7 +405,6 @@ export async function verifyIdentity(caller: Caller, studentId: string, input: {
                 },
               ]
             : []),
-          ...recordUpdates(stored, record),
           auditPut({
             at,
             actor: actorOf(caller),

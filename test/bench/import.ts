@@ -21,7 +21,7 @@ export interface ImportResult {
 }
 
 export async function measureImport(stack: BenchStack, options: { rows: number }): Promise<ImportResult> {
-  const file = await buildImportFile(options.rows);
+  const file = buildImportFile(options.rows);
   const mb = (bytes: number) => round(bytes / 1024 / 1024);
   global.gc?.();
   const before = process.memoryUsage().rss;

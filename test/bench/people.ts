@@ -16,7 +16,17 @@ export interface Person {
 }
 
 export function nextPerson(): Person {
-  const i = issued++;
+  return personAt(issued++);
+}
+
+/** `count` people for another process to build (the import file): the first one's index; none is issued again here. */
+export function reservePeople(count: number): number {
+  const first = issued;
+  issued += count;
+  return first;
+}
+
+export function personAt(i: number): Person {
   const birthDate = new Date(Date.UTC(2008, 8, 1) + (i % DAYS) * 86_400_000).toISOString().slice(0, 10);
   const rest = Math.floor(i / DAYS);
   const sequence = rest % 1000;

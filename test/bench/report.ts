@@ -58,8 +58,9 @@ export function render(r: Results): string {
     );
     if (final?.items) {
       out.push(
-        `The final write, item by item (sizes as DynamoDB bills them; units = 2 per started KB in a transaction, again for each index the item is in):`,
-        table(['action', 'item', 'bytes', 'indexes', 'units'], final.items.map((it) => [it.action, `\`${it.item}\``, it.bytes ?? '—', it.indexes.join(', ') || '—', it.units])),
+        `The final write, item by item (sizes as DynamoDB bills them; in a transaction, 2 units per started KB):`,
+        table(['action', 'item', 'bytes', 'table units', 'in indexes'], final.items.map((it) => [it.action, `\`${it.item}\``, it.bytes ?? '—', it.tableUnits, it.indexes.join(', ') || '—'])),
+        `Index entries (keys only, 2 units per entry written or removed in a transaction): ${Object.entries(final.wcuByTarget).filter(([k]) => k !== 'table').map(([k, v]) => `${k} ${v}`).join(', ')}.`,
         `Final write: **${final.wcu} WCU** measured — target ≤ ${TARGETS.finalWriteWcu}: ${verdict(final.wcu <= TARGETS.finalWriteWcu)}.`,
       );
     }

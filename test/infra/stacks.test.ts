@@ -15,7 +15,7 @@ import { workflows } from '../../infra/workflows/index.js';
 import { routeKey } from '../../shared/api/route.js';
 import { routeList, routes } from '../../shared/api/routes.js';
 import { eventBridgeCron, schedules } from '../../shared/platform/schedules.js';
-import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/platform/table.js';
+import { INDEX_PROJECTION, TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../shared/platform/table.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
@@ -122,7 +122,7 @@ describe('stateful stack', () => {
           { AttributeName: index.partition, KeyType: 'HASH' },
           { AttributeName: index.sort, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: INDEX_PROJECTION },
       })),
     );
     expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: TTL_ATTRIBUTE, Enabled: true });

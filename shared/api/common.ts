@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { say } from './messages.js';
 
 /** Schemas shared by many routes. zod is the one source for validation, types and the OpenAPI document. */

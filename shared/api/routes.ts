@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { route, type RouteDefinition } from './route.js';
 import { PageQuerySchema, pageOf } from './common.js';
 import { ROLES } from '../auth/principal.js';

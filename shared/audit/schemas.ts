@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrganisationIdSchema, PageQuerySchema } from '../api/common.js';
 
 export const AuditEventSchema = z

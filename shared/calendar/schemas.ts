@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReasonSchema } from '../api/common.js';
 import { say } from '../api/messages.js';
 

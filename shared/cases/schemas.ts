@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuerySchema, ReasonSchema } from '../api/common.js';
 import { IntakeSchema } from '../students/intake-schema.js';
 import { STATUS_CHANGES, type StatusChange } from './model.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrganisationIdSchema, PageQuerySchema, ReasonSchema } from '../api/common.js';
 import { HOLDER_KINDS, ROLES } from '../auth/principal.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrganisationIdSchema, ReasonSchema } from '../api/common.js';
 import { say } from '../api/messages.js';
 import { ORGANISATION_LEVELS, ORGANISATION_STATUSES, SCHOOL_TYPES, type SchoolType } from './model.js';

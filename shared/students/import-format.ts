@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldErrors } from '../api/messages.js';
 import type { Text } from '../platform/errors.js';
 import { calendarDate, DOCUMENT_TYPE_LABELS, normaliseDocumentNumber, validateIdentityDocument, type DocumentType, type Sex } from './identity-document.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { say } from '../api/messages.js';
 import { DOCUMENT_TYPES } from './identity-document.js';
 import { ETHNICITIES, GUARDIAN_RELATIONSHIPS, RECRUITMENT_TYPES, SEASONS, SEXES, STUDENT_TYPES, STUDY_MODES } from './reference-data.js';

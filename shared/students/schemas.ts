@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuerySchema, ReasonSchema } from '../api/common.js';
 import { IntakeSchema } from './intake-schema.js';
 import { REGISTRATION_STATUSES } from './model.js';

@@ -3,7 +3,9 @@ import { LAMBDA_RETRY, type WorkflowDefinition } from './definition.js';
 /**
  * One machine for every case (A14, A15): open the next party's step with its 10-working-day deadline, wait for the
  * party's decision (a callback task: the token waits in the step until the decision API sends it back), and loop;
- * a rejection or the last approval ends in Finish, which applies the change. A step whose deadline passes is marked
+ * a rejection or the last approval ends in Finish, which applies the change. Three states per party — Standard
+ * workflows are billed by state transition, and a case's transitions are most of what it costs (BENCHMARKS.md,
+ * figure 5). A step whose deadline passes is marked
  * overdue and escalated, then waits again — it never lapses. The task timeout is the deadline itself
  * (TimeoutSecondsPath `$.Payload.timeoutSeconds`, present both in the state input and in the task's parameters, as
  * the local engine evaluates it against the latter). No execution timeout: a case waits as long as its parties take,
@@ -29,14 +31,11 @@ export const caseWorkflow: WorkflowDefinition = {
   },
   asl: {
     Comment: 'A case: each party decides in turn within its deadline',
-    StartAt: 'OpenStep',
+    StartAt: 'Begin',
     States: {
-      OpenStep: { ...invoke('OpenStepFunctionArn', { 'caseId.$': '$.caseId' }), Next: 'AnyStepLeft' },
-      AnyStepLeft: {
-        Type: 'Choice',
-        Choices: [{ Variable: '$.Payload.done', BooleanEquals: true, Next: 'Finish' }],
-        Default: 'WaitForDecision',
-      },
+      // the loop below finds the case at $.Payload.caseId, where every step's position is
+      Begin: { Type: 'Pass', Parameters: { Payload: { 'caseId.$': '$.caseId' } }, Next: 'OpenStep' },
+      OpenStep: { ...invoke('OpenStepFunctionArn', { 'caseId.$': '$.Payload.caseId' }), Next: 'WaitForDecision' },
       WaitForDecision: {
         Type: 'Task',
         Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
@@ -57,10 +56,12 @@ export const caseWorkflow: WorkflowDefinition = {
       MarkOverdue: { ...invoke('MarkOverdueFunctionArn', { 'caseId.$': '$.Payload.caseId', 'step.$': '$.Payload.step' }), Next: 'WaitForDecision' },
       Decided: {
         Type: 'Choice',
-        Choices: [{ Variable: '$.decision.decision', StringEquals: 'reject', Next: 'Finish' }],
-        Default: 'NextStep',
+        Choices: [
+          { Variable: '$.decision.decision', StringEquals: 'reject', Next: 'Finish' },
+          { Variable: '$.Payload.last', BooleanEquals: true, Next: 'Finish' },
+        ],
+        Default: 'OpenStep',
       },
-      NextStep: { Type: 'Pass', Parameters: { 'caseId.$': '$.Payload.caseId' }, Next: 'OpenStep' },
       Finish: { ...invoke('FinishCaseFunctionArn', { 'caseId.$': '$.Payload.caseId' }), End: true },
     },
   },

@@ -242,19 +242,30 @@ export async function restartStalledCases(): Promise<number> {
   return restarted;
 }
 
-/** Workflow: opens the next party's step with its deadline, or reports that every party has decided. */
-export async function openNextStep(caseId: string): Promise<{ caseId: string; done: boolean; step?: number; timeoutSeconds?: number }> {
+/** Where the workflow is: the step waiting, its deadline in timer seconds, and whether it is the last party's. */
+export interface StepPosition {
+  caseId: string;
+  step: number;
+  timeoutSeconds: number;
+  last: boolean;
+}
+
+/**
+ * Workflow: opens the next party's step with its deadline. The workflow asks only while a party is left to decide:
+ * after a rejection or the last approval it goes straight to Finish.
+ */
+export async function openNextStep(caseId: string): Promise<StepPosition> {
   const c = await loadCase(caseId);
   if (!c) throw new NotFoundError(CASE);
-  const step = c.status === 'open' ? currentStep(c) : undefined;
+  const step = c.status === 'open' && !c.steps.some((s) => s.status === 'rejected') ? currentStep(c) : undefined;
+  if (!step) throw new ConflictError({ en: `Case ${caseId} has no step left to open`, zh: `事项 ${caseId} 没有待办理的步骤` });
   // the workflow has started: the start marker goes
   await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.case(caseId), UpdateExpression: 'REMOVE #pk, #sk', ExpressionAttributeNames: { '#pk': indexAttributes(keys.dueOn.index).pk, '#sk': indexAttributes(keys.dueOn.index).sk } }));
-  if (!step || c.steps.some((s) => s.status === 'rejected')) return { caseId, done: true };
   const today = shanghaiDate();
   const deadline = step.deadline ?? (await deadlineAfter(today, STEP_WORKING_DAYS));
   const opened: CaseStep = { ...step, status: 'waiting', openedOn: step.openedOn ?? today, deadline };
   await saveSteps(c, [opened]);
-  return { caseId, done: false, step: step.index, timeoutSeconds: timerSecondsUntil(endOfShanghaiDate(deadline.date)) };
+  return { caseId, step: step.index, timeoutSeconds: timerSecondsUntil(endOfShanghaiDate(deadline.date)), last: step.index === c.steps.length - 1 };
 }
 
 async function saveSteps(c: Case, changed: CaseStep[]): Promise<Case> {
@@ -313,7 +324,7 @@ async function superiorOf(organisationId: string): Promise<string> {
  * subordinates' overdue steps; the step keeps waiting — a request never lapses by silence — and reminds again after
  * another 10 working days.
  */
-export async function markOverdue(input: { caseId: string; step: number }): Promise<{ caseId: string; step: number; timeoutSeconds: number }> {
+export async function markOverdue(input: { caseId: string; step: number }): Promise<StepPosition> {
   const c = await loadCase(input.caseId);
   const step = c?.steps[input.step];
   if (!c || !step?.deadline) throw new NotFoundError(CASE);
@@ -355,7 +366,7 @@ export async function markOverdue(input: { caseId: string; step: number }): Prom
     }),
   );
   const reminder = await deadlineAfter(today, STEP_WORKING_DAYS);
-  return { caseId: c.caseId, step: step.index, timeoutSeconds: timerSecondsUntil(endOfShanghaiDate(reminder.date)) };
+  return { caseId: c.caseId, step: step.index, timeoutSeconds: timerSecondsUntil(endOfShanghaiDate(reminder.date)), last: step.index === c.steps.length - 1 };
 }
 
 /**

@@ -70,7 +70,7 @@ describe('cases on the case workflow (A14, A15)', () => {
     expect((await call('GET', `/students/${student.studentId}`, { as: 'school-registrar' })).body.enrolment.major.code).toBe('710201');
   });
 
-  it('A15: suspension, then withdrawal — which frees the person for a new registration (A9)', async () => {
+  it('A15: suspension, then withdrawal — which frees the person for a new registration (A9), under the same lifelong number (A8.2)', async () => {
     const body = intake();
     const student = await registeredStudent(call, body);
     const run = async (details: Record<string, unknown>) => {
@@ -87,7 +87,13 @@ describe('cases on the case workflow (A14, A15)', () => {
     await run({ type: 'status-change', change: 'resumption' });
     await run({ type: 'status-change', change: 'withdrawal' });
     expect((await call('GET', `/students/${student.studentId}`, { as: 'school-registrar' })).body.status).toBe('withdrawn');
-    expect((await call('POST', '/registrations', { as: 'kunming-school-registrar', body })).status).toBe(201);
+    const again = await call('POST', '/registrations', { as: 'kunming-school-registrar', body });
+    expect(again.status).toBe(201);
+    // 昆明市 supervises 昆明市第一职业高级中学 (A4): approved and verified there, the person gets their own G number again
+    const id = again.body.studentId;
+    expect((await call('POST', `/students/${id}/registration-decision`, { as: 'kunming-reviewer', body: { decision: 'approve', reason: '同意' } })).status).toBe(200);
+    const verified = await call('POST', `/students/${id}/identity-verification`, { as: 'kunming-reviewer', body: { checks: ['original-document-inspected'] } });
+    expect(verified.body).toMatchObject({ status: 'registered', studentNumber: student.studentNumber });
   });
 
   it('A15: only the student’s school opens a case, and the details each change needs are required', async () => {

@@ -104,6 +104,7 @@ export function render(r: Results): string {
         ['rows/s', 'seconds', 'created', 'failed', 'RSS before MB', 'peak RSS MB', 'peak above before MB'],
         [[n(i.rowsPerSecond), n(i.seconds), i.created, i.failed, i.rssBeforeMb, i.peakRssMb, i.peakAboveBaselineMb]],
       ),
+      `The prepare step alone (read and validate every row), in a fresh process: ${i.prepareAlone.seconds} s, resident set ${i.prepareAlone.rssBeforeMb} MB before the file, **${i.prepareAlone.peakRssMb} MB at its peak** (the workflow's functions have 512 MB).`,
     );
   }
   return out.join('\n\n');

@@ -1,6 +1,6 @@
 /**
  * Sets the environment the handlers read (the same names the CDK stack sets in AWS) before any handler module is
- * imported: Powertools reads its settings when a module first creates its logger, metrics and tracer.
+ * imported: Powertools reads its settings when a module first creates its logger and metrics.
  */
 export interface LocalEnvironment {
   tableName: string;
@@ -28,8 +28,7 @@ export function applyLocalEnvironment(e: LocalEnvironment): void {
     AWS_REGION: 'local',
     POWERTOOLS_SERVICE_NAME: 'student-registry',
     POWERTOOLS_LOG_LEVEL: e.logLevel,
-    // no X-Ray daemon and no CloudWatch locally
-    POWERTOOLS_TRACE_ENABLED: 'false',
+    // no CloudWatch locally
     POWERTOOLS_METRICS_DISABLED: 'true',
   });
   setClock(e.clock, e.clockSpeed);

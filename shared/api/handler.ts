@@ -1,10 +1,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { logger, metrics, tracer } from '../platform/observability.js';
+import { logger, metrics } from '../platform/observability.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../platform/errors.js';
 import { principalFrom, type AuthorizerContext } from '../auth/context.js';
 import type { Caller } from '../auth/principal.js';
@@ -36,7 +35,7 @@ export type ApiEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerCont
 
 /**
  * Every API function is `export const handler = routeHandler(routes.x, use-case glue)`. In a fixed order:
- * Powertools tracer → logger (middy), a metric per answer, then authenticate, check the route's roles, validate params, query
+ * Powertools logger (middy), a metric per answer, then authenticate, check the route's roles, validate params, query
  * and body with the route's zod schemas, run the use case, and map any error through the one problem mapper.
  */
 export function routeHandler<R extends RouteDefinition>(definition: R, run: (input: RouteInput<R>) => Promise<RouteResult>) {
@@ -68,7 +67,7 @@ export function routeHandler<R extends RouteDefinition>(definition: R, run: (inp
       return respond(problemResponse(error, requestId, event.rawPath));
     }
   };
-  return middy(inner).use(captureLambdaHandler(tracer)).use(injectLambdaContext(logger, { resetKeys: true }));
+  return middy(inner).use(injectLambdaContext(logger, { resetKeys: true }));
 }
 
 function authorise(definition: RouteDefinition, event: ApiEvent, requestId: string): Caller {

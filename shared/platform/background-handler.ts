@@ -1,9 +1,8 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
-import { logger, metrics, tracer } from './observability.js';
+import { logger, metrics } from './observability.js';
 
 /**
  * A function no HTTP request calls — a scheduled sweep or a workflow task: the same Powertools order as the API
@@ -20,5 +19,5 @@ export function backgroundHandler<E, T>(name: string, run: (event: E, requestId:
     logger.info(`${name} finished`, { result });
     return result;
   };
-  return middy(inner).use(captureLambdaHandler(tracer)).use(injectLambdaContext(logger, { resetKeys: true }));
+  return middy(inner).use(injectLambdaContext(logger, { resetKeys: true }));
 }

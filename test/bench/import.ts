@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { buildImportFile, runImport } from './imports.js';
 import { round } from './stats.js';
 import type { BenchStack } from './stack.js';
@@ -28,9 +29,9 @@ export interface ImportResult {
 }
 
 export async function measureImport(stack: BenchStack, options: { rows: number }): Promise<ImportResult> {
-  const file = buildImportFile(options.rows);
+  const file = await buildImportFile(options.rows);
   const mb = (bytes: number) => round(bytes / 1024 / 1024);
-  const alone = prepareAlone(file);
+  const alone = await prepareAlone(file);
   global.gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;
@@ -57,12 +58,14 @@ export async function measureImport(stack: BenchStack, options: { rows: number }
   }
 }
 
-function prepareAlone(file: Buffer): { seconds: number; rssBeforeBytes: number; peakRssBytes: number } {
+/** Waited for asynchronously, like the file's build (see `buildImportFile`). */
+async function prepareAlone(file: Buffer): Promise<{ seconds: number; rssBeforeBytes: number; peakRssBytes: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'registry-prepare-'));
   try {
     writeFileSync(join(dir, 'import.xlsx'), file);
     const script = fileURLToPath(new URL('./parse-file.ts', import.meta.url));
-    return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, join(dir, 'import.xlsx')], { encoding: 'utf8' }));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', script, join(dir, 'import.xlsx')], { encoding: 'utf8' });
+    return JSON.parse(stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -79,7 +79,7 @@ export async function measureWriteCost(stack: BenchStack, options: { importRows:
     ok(api('POST', `/students/${studentId}/identity-verification`, { token: token('wuhua-reviewer'), body: { checks: ['original-document-inspected'] } }), 200), true);
 
   // a bulk-imported row: the whole job divided by its rows
-  const file = buildImportFile(options.importRows);
+  const file = await buildImportFile(options.importRows);
   const importer = token('kunming-school-registrar');
   const mark = meter.mark();
   const outcome = await runImport(api, importer, file, async (jobId) => {

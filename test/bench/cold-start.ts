@@ -14,6 +14,8 @@ import { median, round } from './stats.js';
  * Figure 4: every function the CDK app deploys, bundled as its NodejsFunction bundles it (esbuild with the same
  * options: CJS, node22, minified, external source map, SDK bundled), then loaded in fresh Node processes with the
  * deployed NODE_OPTIONS: the time to evaluate the module is what a cold start adds to the runtime's own start.
+ * A floor — the DynamoDB clients alone (`cold-start-floor.ts`) — is bundled and loaded the same way, interleaved with
+ * the functions, so that what the registry's own code adds reads the same on a fast machine and a slow one.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,6 +26,13 @@ export interface FunctionColdStart {
   initMs: number;
   samples: number[];
 }
+
+export interface ColdStartResult {
+  functions: FunctionColdStart[];
+  floor: FunctionColdStart;
+}
+
+const FLOOR = 'floor: DynamoDB clients only';
 
 export function deployedHandlers(): string[] {
   const handlers = [
@@ -47,12 +56,15 @@ const LAMBDA_ENVIRONMENT = {
   KEY_SECRET_ARN: 'arn:aws:secretsmanager:ap-east-1:000000000000:secret:bench',
 };
 
-export async function measureColdStart(options: { runs: number; handlers?: string[] }): Promise<FunctionColdStart[]> {
+export async function measureColdStart(options: { runs: number; handlers?: string[] }): Promise<ColdStartResult> {
   const handlers = options.handlers ?? deployedHandlers();
   const out = mkdtempSync(join(tmpdir(), 'registry-bundles-'));
   try {
     await build({
-      entryPoints: handlers.map((h) => ({ in: join(ROOT, 'functions', `${h}.ts`), out: h })),
+      entryPoints: [
+        ...handlers.map((h) => ({ in: join(ROOT, 'functions', `${h}.ts`), out: h })),
+        { in: fileURLToPath(new URL('./cold-start-floor.ts', import.meta.url)), out: 'floor' },
+      ],
       outdir: out,
       bundle: true,
       platform: 'node',
@@ -63,20 +75,24 @@ export async function measureColdStart(options: { runs: number; handlers?: strin
       sourcesContent: FUNCTION_BUNDLING.sourcesContent,
       logLevel: 'warning',
     });
-    const results: FunctionColdStart[] = [];
+    const measure = (handler: string, file: string, samples: number[]): FunctionColdStart => ({
+      handler,
+      bundleKb: round(statSync(file).size / 1024),
+      sourceMapKb: round(statSync(`${file}.map`).size / 1024),
+      initMs: round(median(samples)),
+      samples: samples.map((s) => round(s)),
+    });
+    const floorFile = join(out, 'floor.js');
+    const floorSamples: number[] = [];
+    const functions: FunctionColdStart[] = [];
     for (const handler of handlers) {
       const file = join(out, `${handler}.js`);
       const samples: number[] = [];
       for (let run = 0; run < options.runs; run++) samples.push(initTime(file));
-      results.push({
-        handler,
-        bundleKb: round(statSync(file).size / 1024),
-        sourceMapKb: round(statSync(`${file}.map`).size / 1024),
-        initMs: round(median(samples)),
-        samples: samples.map((s) => round(s)),
-      });
+      floorSamples.push(initTime(floorFile));
+      functions.push(measure(handler, file, samples));
     }
-    return results;
+    return { functions, floor: measure(FLOOR, floorFile, floorSamples) };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

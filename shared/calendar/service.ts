@@ -1,5 +1,5 @@
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../platform/db.js';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems, db, tableName } from '../platform/db.js';
 import { keys } from '../platform/keys.js';
 import { nowIso } from '../platform/clock.js';
 import { WarmCache } from '../platform/warm-cache.js';
@@ -14,8 +14,7 @@ const cache = new WarmCache<YearSchedule | null>(5 * 60_000);
 async function loadedSchedules(years: number[]): Promise<YearSchedule[]> {
   const stale = years.filter((y) => !cache.has(String(y)));
   if (stale.length) {
-    const result = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: stale.map((y) => keys.calendarYear(y)) } } }));
-    const found = new Map((result.Responses?.[tableName()] ?? []).map((item) => [Number(item.year), item as unknown as YearSchedule]));
+    const found = new Map((await batchGetItems(stale.map((y) => keys.calendarYear(y)))).map((item) => [Number(item.year), item as unknown as YearSchedule]));
     for (const y of stale) cache.set(String(y), found.get(y) ?? null);
   }
   return years.map((y) => cache.get(String(y))).filter((s): s is YearSchedule => !!s);

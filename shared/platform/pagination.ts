@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from './db.js';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems, db, tableName } from './db.js';
 import { keyFor } from './secrets.js';
 import { ValidationError } from './errors.js';
 import { allShards, indexAttributes } from './keys.js';
@@ -47,8 +47,6 @@ async function sign(body: string, scope: string): Promise<string> {
 
 type Item = Record<string, unknown>;
 
-const BATCH_GET_LIMIT = 100;
-
 /**
  * Index entries hold keys only (table.ts): the items themselves, read back from the table in the entries' order.
  * An item whose index key changed or that was deleted since the index was read is left out — it has left the list.
@@ -56,20 +54,7 @@ const BATCH_GET_LIMIT = 100;
 export async function itemsOfEntries(index: IndexName, entries: readonly Item[]): Promise<Item[]> {
   const attrs = indexAttributes(index);
   const id = (item: Item) => `${String(item.pk)}\u0000${String(item.sk)}`;
-  const found = new Map<string, Item>();
-  const table = tableName();
-  for (let start = 0; start < entries.length; start += BATCH_GET_LIMIT) {
-    let request: Record<string, { Keys: Item[] }> | undefined = {
-      [table]: { Keys: entries.slice(start, start + BATCH_GET_LIMIT).map((e) => ({ pk: e.pk, sk: e.sk })) },
-    };
-    for (let attempt = 0; request; attempt++) {
-      if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      const result: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of result.Responses?.[table] ?? []) found.set(id(item), item);
-      const unprocessed: Item[] | undefined = result.UnprocessedKeys?.[table]?.Keys;
-      request = unprocessed?.length ? { [table]: { Keys: unprocessed } } : undefined;
-    }
-  }
+  const found = new Map((await batchGetItems(entries.map((e) => ({ pk: e.pk, sk: e.sk })))).map((item) => [id(item), item]));
   return entries.flatMap((entry) => {
     const item = found.get(id(entry));
     return item && item[attrs.pk] === entry[attrs.pk] && item[attrs.sk] === entry[attrs.sk] ? [item] : [];

@@ -1,5 +1,5 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../platform/db.js';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems, db, tableName } from '../platform/db.js';
 import { keys } from '../platform/keys.js';
 import { hmac } from '../platform/secrets.js';
 import type { IdentityDocument } from './identity-document.js';
@@ -67,10 +67,11 @@ export async function recordsOf(partition: string): Promise<{ claim?: ActiveClai
 async function withCurrentState(records: PersonRecord[]): Promise<PersonRecord[]> {
   const own = records.filter((r) => r.stage === OWN_STAGE && r.studentId);
   if (!own.length) return records;
-  // a person has a handful of records at most: one BatchGetItem
-  const table = tableName();
-  const result = await db().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: own.map((r) => keys.student(r.studentId!)), ProjectionExpression: 'studentId, #status, studentNumber', ExpressionAttributeNames: { '#status': 'status' } } } }));
-  const current = new Map((result.Responses?.[table] ?? []).map((s) => [String(s.studentId), s]));
+  const students = await batchGetItems(
+    own.map((r) => keys.student(r.studentId!)),
+    { expression: 'studentId, #status, studentNumber', names: { '#status': 'status' } },
+  );
+  const current = new Map(students.map((s) => [String(s.studentId), s]));
   return records.map((r) => {
     const student = r.stage === OWN_STAGE && r.studentId ? current.get(r.studentId) : undefined;
     return student ? { ...r, status: String(student.status), studentNumber: student.studentNumber as string | undefined } : r;

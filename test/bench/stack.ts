@@ -1,3 +1,4 @@
+import { DynamoDBClient, GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { startLocalStack, type LocalStack } from '../../infra/local/runtime.js';
 import { demoCredentials } from '../../infra/local/demo-credentials.js';
 import { CapacityMeter } from './capacity.js';
@@ -18,6 +19,8 @@ export interface BenchStack {
   api: Api;
   meter: CapacityMeter;
   token(name: string): string;
+  /** reads an item on a client of its own, outside the meter: waiting for the system must not add to what is measured */
+  peek(pk: string, sk: string): Promise<Record<string, AttributeValue> | undefined>;
   /** a registrar credential of every vocational school, issued through the API by the province */
   schoolTokens: { schoolId: string; token: string }[];
   stop(): Promise<void>;
@@ -53,9 +56,31 @@ export async function startBenchStack(): Promise<BenchStack> {
       if (issued.status !== 201) throw new Error(`issuing a credential for ${school.id}: ${issued.status} ${JSON.stringify(issued.body)}`);
       schoolTokens.push({ schoolId: school.id, token: String(issued.body.token) });
     }
-    return { local, api, meter, token, schoolTokens, stop: () => local.stop() };
+    const reader = new DynamoDBClient({ endpoint: local.dynamodbEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const peek = async (pk: string, sk: string) => (await reader.send(new GetItemCommand({ TableName: local.tableName, Key: { pk: { S: pk }, sk: { S: sk } } }))).Item;
+    const stop = async () => {
+      reader.destroy();
+      await local.stop();
+    };
+    return { local, api, meter, token, peek, schoolTokens, stop };
   } catch (error) {
     await local.stop();
     throw error;
+  }
+}
+
+/** The body of an answer that must have `expected` status; anything else stops the benchmark. */
+export async function ok(response: Promise<{ status: number; body: any }>, expected: number): Promise<any> {
+  const r = await response;
+  if (r.status !== expected) throw new Error(`expected ${expected}, got ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** Polls until `check` holds (the workflows run on their own), for at most a minute. */
+export async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
   }
 }

@@ -1,10 +1,9 @@
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { localStateMachineArn } from '../../infra/local/step-functions-arn.js';
 import { caseWorkflow } from '../../infra/workflows/case-workflow.js';
 import { median, round } from './stats.js';
 import { intakeOf, nextPerson } from './people.js';
-import type { BenchStack } from './stack.js';
+import { ok, until, type BenchStack } from './stack.js';
 
 /**
  * Figure 5: what one transfer case (A14.1) costs the workflow engine — state transitions (what Step Functions
@@ -25,24 +24,28 @@ export interface WorkflowResult {
 
 const PARTIES = ['school-registrar', 'wuhua-reviewer', 'kunming-school-registrar', 'kunming-reviewer'];
 
+/**
+ * A14.1: the school-registrar's student transferred to 昆明市第一职业高级中学, each of the four parties approving the
+ * moment its step opens; returns when the case is approved (its change applied).
+ */
+export async function runTransfer(stack: BenchStack, studentId: string): Promise<string> {
+  const { api, peek, token } = stack;
+  const opened = await ok(
+    api('POST', '/cases', { token: token('school-registrar'), body: { studentId, reason: '家庭搬迁', details: { type: 'transfer', receivingSchoolId: '4153010002' } } }),
+    201,
+  );
+  const caseId = String(opened.caseId);
+  for (const [step, party] of PARTIES.entries()) {
+    await until(`step ${step} to open`, async () => Boolean((await peek(`CASE#${caseId}`, `STEP#${step}`))?.taskToken));
+    await ok(api('POST', `/cases/${caseId}/steps/${step}/decision`, { token: token(party), body: { decision: 'approve', reason: '同意' } }), 200);
+  }
+  await until('the case to close', async () => (await peek(`CASE#${caseId}`, 'CASE'))?.status?.S === 'approved');
+  return caseId;
+}
+
 export async function measureWorkflow(stack: BenchStack, options: { cases: number }): Promise<WorkflowResult> {
   const { api, token } = stack;
-  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-  const peek = new DynamoDBClient({ endpoint: stack.local.dynamodbEndpoint, region: 'local', credentials });
-  const sfn = new SFNClient({ endpoint: stack.local.stepFunctionsEndpoint, region: 'local', credentials });
-  const get = async (pk: string, sk: string) => (await peek.send(new GetItemCommand({ TableName: stack.local.tableName, Key: { pk: { S: pk }, sk: { S: sk } } }))).Item;
-  const until = async (check: () => Promise<boolean>) => {
-    const deadline = Date.now() + 60_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('the transfer case did not progress within 60 s');
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
-  const ok = async (response: Promise<{ status: number; body: any }>, expected: number) => {
-    const r = await response;
-    if (r.status !== expected) throw new Error(`expected ${expected}, got ${r.status}: ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
+  const sfn = new SFNClient({ endpoint: stack.local.stepFunctionsEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 
   const walls: number[] = [];
   let history: { type: string; stateEnteredEventDetails?: { name?: string } }[] = [];
@@ -53,23 +56,13 @@ export async function measureWorkflow(stack: BenchStack, options: { cases: numbe
     await ok(api('POST', `/students/${student.studentId}/identity-verification`, { token: reviewer, body: { checks: ['original-document-inspected'] } }), 200);
 
     const started = performance.now();
-    const opened = await ok(
-      api('POST', '/cases', { token: token('school-registrar'), body: { studentId: student.studentId, reason: '家庭搬迁', details: { type: 'transfer', receivingSchoolId: '4153010002' } } }),
-      201,
-    );
-    const caseId = String(opened.caseId);
-    for (const [step, party] of PARTIES.entries()) {
-      await until(async () => Boolean((await get(`CASE#${caseId}`, `STEP#${step}`))?.taskToken));
-      await ok(api('POST', `/cases/${caseId}/steps/${step}/decision`, { token: token(party), body: { decision: 'approve', reason: '同意' } }), 200);
-    }
-    await until(async () => (await get(`CASE#${caseId}`, 'CASE'))?.status?.S === 'approved');
+    const caseId = await runTransfer(stack, student.studentId);
     walls.push((performance.now() - started) / 1000);
 
     const executionArn = `${localStateMachineArn(caseWorkflow.id).replace(':stateMachine:', ':execution:')}:${caseId}`;
-    await until(async () => (await sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events?.some((e) => e.type === 'ExecutionSucceeded') ?? false);
+    await until('the execution to end', async () => (await sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events?.some((e) => e.type === 'ExecutionSucceeded') ?? false);
     history = ((await sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events ?? []) as never;
   }
-  peek.destroy();
   sfn.destroy();
 
   const entered = history.filter((e) => e.type.endsWith('StateEntered'));

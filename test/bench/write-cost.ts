@@ -1,11 +1,11 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_INDEXES } from '../../shared/platform/table.js';
 import { summarise, type CapacityCall, type CapacitySummary } from './capacity.js';
 import { itemSize, writeUnits } from './item-size.js';
 import { buildImportFile, runImport } from './imports.js';
 import { intakeOf, nextPerson } from './people.js';
-import type { BenchStack } from './stack.js';
+import { runTransfer } from './workflow.js';
+import { ok, type BenchStack } from './stack.js';
 import { round } from './stats.js';
 
 /**
@@ -32,25 +32,8 @@ export interface OperationCost extends Omit<CapacitySummary, 'byCommand'> {
   items?: ItemUnits[];
 }
 
-const WAIT_MS = 60_000;
-
 export async function measureWriteCost(stack: BenchStack, options: { importRows: number }): Promise<OperationCost[]> {
-  const { api, meter, token } = stack;
-  // reads the system's state without being counted: the waits below must not add to what is measured
-  const peek = new DynamoDBClient({ endpoint: stack.local.dynamodbEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const get = async (pk: string, sk: string) => (await peek.send(new GetItemCommand({ TableName: stack.local.tableName, Key: { pk: { S: pk }, sk: { S: sk } } }))).Item;
-  const until = async (what: string, check: () => Promise<boolean>) => {
-    const deadline = Date.now() + WAIT_MS;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  const ok = async (response: Promise<{ status: number; body: any }>, expected: number) => {
-    const r = await response;
-    if (r.status !== expected) throw new Error(`expected ${expected}, got ${r.status}: ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
+  const { api, meter, peek, token } = stack;
   const results: OperationCost[] = [];
   const measured = async (operation: string, run: () => Promise<unknown>, explain = false) => {
     const mark = meter.mark();
@@ -60,7 +43,7 @@ export async function measureWriteCost(stack: BenchStack, options: { importRows:
     const calls = meter.since(mark);
     const summary = summarise(calls);
     const last = [...calls].reverse().find((c) => c.command === 'TransactWriteItems');
-    results.push({ operation, ms, ...summary, ...(explain && last ? { items: await explainTransaction(last, get) } : {}) });
+    results.push({ operation, ms, ...summary, ...(explain && last ? { items: await explainTransaction(last, peek) } : {}) });
   };
 
   // warm first, as the spike finds the system: each credential used once (its first use refreshes lastUsedAt) and one
@@ -83,7 +66,7 @@ export async function measureWriteCost(stack: BenchStack, options: { importRows:
   const importer = token('kunming-school-registrar');
   const mark = meter.mark();
   const outcome = await runImport(api, importer, file, async (jobId) => {
-    const job = await get(`IMPORT#${jobId}`, 'JOB');
+    const job = await peek(`IMPORT#${jobId}`, 'JOB');
     return { status: String(job?.status?.S), created: Number(job?.created?.N ?? 0), failed: Number(job?.failed?.N ?? 0) };
   });
   if (outcome.created !== options.importRows) throw new Error(`import created ${outcome.created} of ${options.importRows}`);
@@ -92,20 +75,10 @@ export async function measureWriteCost(stack: BenchStack, options: { importRows:
 
   // a transfer (A14.1), end to end: opened, four decisions, applied — the workflow's own tasks included
   await measured('transfer case end to end (A14.1)', async () => {
-    const opened = await ok(
-      api('POST', '/cases', { token: token('school-registrar'), body: { studentId, reason: '家庭搬迁', details: { type: 'transfer', receivingSchoolId: '4153010002' } } }),
-      201,
-    );
-    const caseId = String(opened.caseId);
-    for (const [step, party] of ['school-registrar', 'wuhua-reviewer', 'kunming-school-registrar', 'kunming-reviewer'].entries()) {
-      await until(`step ${step} to open`, async () => Boolean((await get(`CASE#${caseId}`, `STEP#${step}`))?.taskToken));
-      await ok(api('POST', `/cases/${caseId}/steps/${step}/decision`, { token: token(party), body: { decision: 'approve', reason: '同意' } }), 200);
-    }
-    await until('the case to close', async () => (await get(`CASE#${caseId}`, 'CASE'))?.status?.S === 'approved');
+    await runTransfer(stack, studentId);
     // the execution's last task (finish) returns after the case item is written: let it end before counting stops
     await new Promise((r) => setTimeout(r, 200));
   });
-  peek.destroy();
   return results;
 }
 

@@ -14,6 +14,7 @@ import type { Caller, Principal } from '../auth/principal.js';
 import { IMPORT_COLUMNS, buildErrorReport, parseImportFile, rowToIntake } from '../students/import-format.js';
 import type { Intake } from '../students/intake-schema.js';
 import { submitRegistration } from '../students/registration.js';
+import { repeatedPeople, repeatedPersonError } from '../students/repeated-people.js';
 
 /**
  * Bulk import of new students from a file (the autumn spike): the school asks for an upload URL, uploads its CSV or
@@ -193,7 +194,11 @@ function identify(values: Record<string, unknown>): Pick<RowResult, 'name' | 'ma
   };
 }
 
-/** Workflow step 1: read and validate the whole file; valid rows go into chunks for the parallel step. */
+function whoIs(intake: Intake): Pick<RowResult, 'name' | 'maskedDocumentNumber'> {
+  return { name: intake.name, maskedDocumentNumber: intake.identityDocument.number && maskIdentityNumber(intake.identityDocument.number) };
+}
+
+/** Workflow step 1: read and validate the whole file; valid rows, each person once, go into chunks for the parallel step. */
 export async function prepareImport(jobId: string): Promise<{ chunks: { index: number; key: string; rows: number }[] }> {
   const job = await loadJob(jobId);
   if (!job) throw new NotFoundError(JOB);
@@ -220,11 +225,18 @@ export async function prepareImport(jobId: string): Promise<{ chunks: { index: n
     if (mapped.ok) valid.push({ rowNumber: row.rowNumber, intake: mapped.intake });
     else invalid.push({ rowNumber: row.rowNumber, status: 400, ...identify(row.values), errors: mapped.errors.map((e) => ({ column: e.column, message: e.message })) });
   }
+  const repeats = repeatedPeople(valid.map((row) => row.intake.identityDocument));
+  for (const [index, earlier] of repeats) {
+    const { rowNumber, intake } = valid[index]!;
+    const refusal = repeatedPersonError('identityDocument.number', { en: `row ${valid[earlier]!.rowNumber} of this file`, zh: `本文件第 ${valid[earlier]!.rowNumber} 行` });
+    invalid.push({ rowNumber, status: refusal.status, ...whoIs(intake), errors: [{ column: COLUMN_BY_PATH.get('identityDocument.number') ?? '', message: refusal.detail }] });
+  }
+  const registrable = valid.filter((_, index) => !repeats.has(index));
   const chunks: { index: number; key: string; rows: number }[] = [];
-  for (let i = 0; i < valid.length; i += CHUNK_ROWS) {
+  for (let i = 0; i < registrable.length; i += CHUNK_ROWS) {
     const index = chunks.length;
     const key = `imports/${job.schoolId}/${jobId}/chunks/${index}.json`;
-    const rows = valid.slice(i, i + CHUNK_ROWS);
+    const rows = registrable.slice(i, i + CHUNK_ROWS);
     await writeObject(key, JSON.stringify(rows), 'application/json');
     chunks.push({ index, key, rows: rows.length });
   }
@@ -247,7 +259,7 @@ export async function importChunk(jobId: string, chunk: { key: string }): Promis
     while (next < rows.length) {
       const { rowNumber, intake } = rows[next++]!;
       const caller: Caller = { principal: job.principal, requestId: `import:${jobId}:row:${rowNumber}` };
-      const who = { name: intake.name, maskedDocumentNumber: intake.identityDocument.number && maskIdentityNumber(intake.identityDocument.number) };
+      const who = whoIs(intake);
       try {
         const student = await submitRegistration(caller, intake, 'row');
         results.push({ rowNumber, status: 201, studentId: student.studentId, ...who });

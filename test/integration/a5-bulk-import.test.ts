@@ -90,7 +90,8 @@ describe('bulk import (A5–A9, the intake spike)', () => {
     expect(text).toMatch(/12 \|.*身份证件号.*文本/);
     expect(text).toMatch(/出生日期.*YYYY-MM-DD/);
     expect(text).toMatch(/民族/);
-    expect(text).toMatch(/72 \|.*不得重复注册/);
+    // A7 / A9: the later of two rows naming one person is refused, pointing at the earlier one
+    expect(text).toMatch(/72 \|.*本文件第 71 行是同一人/);
     expect(text).not.toMatch(new RegExp(identity(1).number));
   }, 600_000);
 

@@ -198,6 +198,17 @@ function whoIs(intake: Intake): Pick<RowResult, 'name' | 'maskedDocumentNumber'>
   return { name: intake.name, maskedDocumentNumber: intake.identityDocument.number && maskIdentityNumber(intake.identityDocument.number) };
 }
 
+const rowRequestId = (jobId: string, rowNumber: number) => `import:${jobId}:row:${rowNumber}`;
+
+/** A valid row refused, as the report shows it: each field error under its column, else the problem's detail. */
+function refusedRow(jobId: string, rowNumber: number, intake: Intake, error: unknown): RowResult {
+  const problem = problemBody(error, rowRequestId(jobId, rowNumber), `import/${jobId}`);
+  const errors = problem.errors?.length
+    ? problem.errors.map((e) => ({ column: COLUMN_BY_PATH.get(e.field.replace(/^row\./, '')) ?? e.field, message: { en: e.message, zh: e.zh } }))
+    : [{ column: '', message: { en: problem.detail, zh: problem.zh.detail } }];
+  return { rowNumber, status: problem.status, ...whoIs(intake), errors };
+}
+
 /** Workflow step 1: read and validate the whole file; valid rows, each person once, go into chunks for the parallel step. */
 export async function prepareImport(jobId: string): Promise<{ chunks: { index: number; key: string; rows: number }[] }> {
   const job = await loadJob(jobId);
@@ -228,8 +239,8 @@ export async function prepareImport(jobId: string): Promise<{ chunks: { index: n
   const repeats = repeatedPeople(valid.map((row) => row.intake.identityDocument));
   for (const [index, earlier] of repeats) {
     const { rowNumber, intake } = valid[index]!;
-    const refusal = repeatedPersonError('identityDocument.number', { en: `row ${valid[earlier]!.rowNumber} of this file`, zh: `本文件第 ${valid[earlier]!.rowNumber} 行` });
-    invalid.push({ rowNumber, status: refusal.status, ...whoIs(intake), errors: [{ column: COLUMN_BY_PATH.get('identityDocument.number') ?? '', message: refusal.detail }] });
+    const first = valid[earlier]!.rowNumber;
+    invalid.push(refusedRow(jobId, rowNumber, intake, repeatedPersonError('row.identityDocument.number', { en: `row ${first} of this file`, zh: `本文件第 ${first} 行` })));
   }
   const registrable = valid.filter((_, index) => !repeats.has(index));
   const chunks: { index: number; key: string; rows: number }[] = [];
@@ -258,17 +269,12 @@ export async function importChunk(jobId: string, chunk: { key: string }): Promis
   const worker = async () => {
     while (next < rows.length) {
       const { rowNumber, intake } = rows[next++]!;
-      const caller: Caller = { principal: job.principal, requestId: `import:${jobId}:row:${rowNumber}` };
-      const who = whoIs(intake);
+      const caller: Caller = { principal: job.principal, requestId: rowRequestId(jobId, rowNumber) };
       try {
         const student = await submitRegistration(caller, intake, 'row');
-        results.push({ rowNumber, status: 201, studentId: student.studentId, ...who });
+        results.push({ rowNumber, status: 201, studentId: student.studentId, ...whoIs(intake) });
       } catch (error) {
-        const problem = problemBody(error, caller.requestId, `import/${jobId}`);
-        const errors = problem.errors?.length
-          ? problem.errors.map((e) => ({ column: COLUMN_BY_PATH.get(e.field.replace(/^row\./, '')) ?? e.field, message: { en: e.message, zh: e.zh } }))
-          : [{ column: '', message: { en: problem.detail, zh: problem.zh.detail } }];
-        results.push({ rowNumber, status: problem.status, ...who, errors });
+        results.push(refusedRow(jobId, rowNumber, intake, error));
       }
     }
   };

@@ -20,8 +20,9 @@ export interface BatchRow {
 
 /**
  * The school systems' batch (up to 100 students): every row is validated and registered on its own, and answered
- * on its own — one bad row refuses only itself, and a person named twice is registered by the first row. A failure of ours on a row is that row's 500, so the answer stays
- * complete and the (idempotent) batch is not re-run half-done.
+ * on its own — one bad row refuses only itself, and a person named twice is registered by the first row (A7, A9).
+ * A failure of ours on a row is that row's 500, so the answer stays complete and the (idempotent) batch is not re-run
+ * half-done.
  */
 export async function submitBatch(caller: Caller, rows: unknown[], instance: string) {
   const results: BatchRow[] = new Array(rows.length);
@@ -36,7 +37,9 @@ export async function submitBatch(caller: Caller, rows: unknown[], instance: str
         const parsed = parsedRows[index]!;
         if (!parsed.success) throw new ValidationError(fieldErrors(field, parsed.error.issues));
         const earlier = repeats.get(index);
-        if (earlier !== undefined) throw repeatedPersonError(`${field}.identityDocument.number`, { en: `body.students.${earlier} of this batch`, zh: `本批第 ${earlier + 1} 条（body.students.${earlier}）` });
+        if (earlier !== undefined) {
+          throw repeatedPersonError(`${field}.identityDocument.number`, { en: `body.students.${earlier} of this batch`, zh: `本批第 ${earlier + 1} 条（body.students.${earlier}）` });
+        }
         const student = await submitRegistration(caller, parsed.data, field);
         results[index] = { index, status: 201, studentId: student.studentId, registrationStatus: student.status, deadline: student.registration.deadline.date };
       } catch (error) {

@@ -26,8 +26,6 @@ export function repeatedPeople(documents: readonly (Pick<IdentityDocument, 'type
 
 /** The refusal of a repeating row; `earlier` names the row it repeats as the submission counts rows, e.g. 本文件第 71 行. */
 export function repeatedPersonError(field: string, earlier: Text): ConflictError {
-  return new ConflictError(
-    { en: `The same person as ${earlier.en}: a person is registered once (A7, A9)`, zh: `与${earlier.zh}是同一人，每人只注册一次（第七条、第九条）` },
-    [{ field, code: 'repeated_person', message: { en: `repeats ${earlier.en}`, zh: `与${earlier.zh}重复` } }],
-  );
+  const message = { en: `The same person as ${earlier.en}: a person is registered once (A7, A9)`, zh: `与${earlier.zh}是同一人，每人只注册一次（第七条、第九条）` };
+  return new ConflictError(message, [{ field, code: 'repeated_person', message }]);
 }

@@ -23,6 +23,8 @@ export interface CostModel {
   students: number;
   lines: CostLine[];
   totalUsd: number;
+  /** the same intake priced at the write units DynamoDB Local reports (its transactional index writes doubled) */
+  totalUsdAtReportedUnits: number;
   perThousandStudentsUsd: number;
   /** what a year of cases would add at the stated rate, outside the intake figure */
   cases: { perStudent: number; cases: number; lines: CostLine[]; totalUsd: number };
@@ -48,12 +50,14 @@ export function costModel(input: {
   // a batch's request is billed once, but its rows' work is the submissions' own: per student, the single call's time
   const gbSeconds = (n * steps.reduce((s, op) => s + op.ms, 0) * LAMBDA_MEMORY_GB) / 1000;
   const wcu = n * steps.reduce((s, op) => s + op.wcu, 0);
+  const reportedWcu = n * steps.reduce((s, op) => s + op.reportedWcu, 0);
+  const writePrice = (units: number) => (units / 1e6) * PRICES.dynamodb.writeRequestUnitsPerMillion;
   const rcu = n * steps.reduce((s, op) => s + op.rcu, 0);
   const lines: CostLine[] = [
     { service: 'API Gateway (HTTP API)', quantity: requests, unit: 'requests', usd: (requests / 1e6) * PRICES.apiGateway.httpRequestsPerMillion },
     { service: 'Lambda requests', quantity: invocations, unit: 'invocations', usd: (invocations / 1e6) * PRICES.lambda.requestsPerMillion },
     { service: 'Lambda duration (Arm64, 512 MB)', quantity: gbSeconds, unit: 'GB-s', usd: gbSeconds * PRICES.lambda.arm64PerGbSecond },
-    { service: 'DynamoDB writes', quantity: wcu, unit: 'WRU', usd: (wcu / 1e6) * PRICES.dynamodb.writeRequestUnitsPerMillion },
+    { service: 'DynamoDB writes', quantity: wcu, unit: 'WRU', usd: writePrice(wcu) },
     { service: 'DynamoDB reads', quantity: rcu, unit: 'RRU', usd: (rcu / 1e6) * PRICES.dynamodb.readRequestUnitsPerMillion },
     { service: 'Step Functions', quantity: 0, unit: 'transitions (no workflow in a registration)', usd: 0 },
     { service: 'S3', quantity: 0, unit: 'requests (batches carry no files)', usd: 0 },
@@ -69,7 +73,7 @@ export function costModel(input: {
     { service: 'API Gateway (HTTP API)', quantity: caseRequests, unit: 'requests', usd: (caseRequests / 1e6) * PRICES.apiGateway.httpRequestsPerMillion },
     { service: 'Lambda requests', quantity: caseInvocations, unit: 'invocations', usd: (caseInvocations / 1e6) * PRICES.lambda.requestsPerMillion },
     { service: 'Lambda duration (Arm64, 512 MB)', quantity: caseGbSeconds, unit: 'GB-s', usd: caseGbSeconds * PRICES.lambda.arm64PerGbSecond },
-    { service: 'DynamoDB writes', quantity: cases * t.wcu, unit: 'WRU', usd: ((cases * t.wcu) / 1e6) * PRICES.dynamodb.writeRequestUnitsPerMillion },
+    { service: 'DynamoDB writes', quantity: cases * t.wcu, unit: 'WRU', usd: writePrice(cases * t.wcu) },
     { service: 'DynamoDB reads', quantity: cases * t.rcu, unit: 'RRU', usd: ((cases * t.rcu) / 1e6) * PRICES.dynamodb.readRequestUnitsPerMillion },
     {
       service: 'Step Functions (Standard)',
@@ -84,6 +88,7 @@ export function costModel(input: {
     students: n,
     lines: rounded(lines),
     totalUsd: round(total, 2),
+    totalUsdAtReportedUnits: round(total - writePrice(wcu) + writePrice(reportedWcu), 2),
     perThousandStudentsUsd: round((total / n) * 1000, 4),
     cases: { perStudent: input.casesPerStudent, cases, lines: rounded(caseLines), totalUsd: round(caseTotal, 2) },
     assumptions: [
@@ -91,7 +96,7 @@ export function costModel(input: {
       `submission in batches of ${BATCH}; approval and identity verification one request each (A8.1)`,
       'every API request invokes the authorizer and the route function (authorizer cache off)',
       `billed Lambda time per call = its measured end-to-end latency on the local stack, at ${LAMBDA_MEMORY_GB * 1024} MB`,
-      'capacity units as DynamoDB Local reports them (figure 2); storage and backups are monthly costs, outside the intake',
+      "write units under DynamoDB's billing rule (figure 2: a transaction's index writes at the standard rate); storage and backups are monthly costs, outside the intake",
       `cases: ${input.casesPerStudent} transfer-sized cases per student per year, shown apart from the intake`,
     ],
   };

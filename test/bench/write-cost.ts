@@ -9,8 +9,9 @@ import { ok, type BenchStack } from './stack.js';
 import { round } from './stats.js';
 
 /**
- * Figure 2: capacity units per operation, as DynamoDB Local reports them for every call (ReturnConsumedCapacity),
- * and the final write of a registration explained item by item.
+ * Figure 2: capacity units per operation, from what DynamoDB Local reports for every call (ReturnConsumedCapacity)
+ * under DynamoDB's billing rule for transactions (capacity.ts), and the final write of a registration explained item
+ * by item.
  */
 export interface ItemUnits {
   action: 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
@@ -87,7 +88,7 @@ function perUnit(summary: CapacitySummary, count: number): Omit<OperationCost, '
     Object.entries(summary.byCommand).map(([k, v]) => [k, { calls: v.calls / count, rcu: v.rcu / count, wcu: v.wcu / count }]),
   );
   const wcuByTarget = Object.fromEntries(Object.entries(summary.wcuByTarget).map(([k, v]) => [k, v / count]));
-  return { calls: summary.calls / count, rcu: summary.rcu / count, wcu: summary.wcu / count, byCommand, wcuByTarget };
+  return { calls: summary.calls / count, rcu: summary.rcu / count, wcu: summary.wcu / count, reportedWcu: summary.reportedWcu / count, byCommand, wcuByTarget };
 }
 
 type Getter = (pk: string, sk: string) => Promise<Record<string, AttributeValue> | undefined>;

@@ -69,17 +69,16 @@ export class CapacityMeter {
     const indexFactor = name === 'TransactWriteItems' ? 0.5 : 1;
     const byTarget: Record<string, number> = {};
     let reported = 0;
-    let billed = 0;
+    let overReported = 0;
     for (const c of [consumed ?? []].flat()) {
       reported += c.CapacityUnits ?? 0;
-      billed += c.CapacityUnits ?? 0;
       if (c.Table?.CapacityUnits) byTarget.table = (byTarget.table ?? 0) + c.Table.CapacityUnits;
       for (const [index, units] of Object.entries(c.GlobalSecondaryIndexes ?? {})) {
-        const reportedIndex = units.CapacityUnits ?? 0;
-        byTarget[index] = (byTarget[index] ?? 0) + reportedIndex * indexFactor;
-        billed -= reportedIndex * (1 - indexFactor);
+        byTarget[index] = (byTarget[index] ?? 0) + (units.CapacityUnits ?? 0) * indexFactor;
+        overReported += (units.CapacityUnits ?? 0) * (1 - indexFactor);
       }
     }
+    const billed = reported - overReported;
     const write = WRITES.has(command);
     this.calls.push({ command: name, read: write ? 0 : reported, write: write ? billed : 0, reportedWrite: write ? reported : 0, byTarget, input });
   }
